@@ -1,0 +1,143 @@
+package io.statefulset.chart;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the plugin needs to write a chart: the POM configuration translated into immutable
+ * records. Before {@link ChartDefaults#apply} an unset optional field is {@code null}; after it,
+ * every field holds its effective value. Enumerated settings stay strings so that {@link
+ * ChartSpecValidator} can report a bad value verbatim, with the POM element it came from.
+ */
+public record ChartSpec(
+        ChartInfo chart,
+        ImageSpec image,
+        Integer replicas,
+        String podManagementPolicy,
+        UpdateStrategySpec updateStrategy,
+        Integer minReadySeconds,
+        Integer revisionHistoryLimit,
+        Integer terminationGracePeriodSeconds,
+        List<PortSpec> ports,
+        ServiceSpec service,
+        List<ClaimSpec> volumeClaimTemplates,
+        RetentionPolicySpec persistentVolumeClaimRetentionPolicy,
+        Map<String, String> env,
+        List<SecretEnvSpec> secretEnv,
+        Map<String, String> podAnnotations,
+        Map<String, String> podLabels,
+        ResourcesSpec resources,
+        ProbesSpec probes,
+        PodSecuritySpec podSecurity,
+        List<HookSpec> hooks,
+        Boolean connectionTest,
+        String connectionTestImage,
+        List<String> imagePullSecrets,
+        Map<String, String> nodeSelector) {
+
+    public ChartSpec {
+        ports = Copies.list(ports);
+        volumeClaimTemplates = Copies.list(volumeClaimTemplates);
+        env = Copies.sortedMap(env);
+        secretEnv = Copies.list(secretEnv);
+        podAnnotations = Copies.sortedMap(podAnnotations);
+        podLabels = Copies.sortedMap(podLabels);
+        hooks = Copies.list(hooks);
+        imagePullSecrets = Copies.list(imagePullSecrets);
+        nodeSelector = Copies.sortedMap(nodeSelector);
+    }
+
+    /** Chart.yaml metadata; {@code name}, {@code version} and {@code appVersion} default from the project. */
+    public record ChartInfo(
+            String name,
+            String version,
+            String appVersion,
+            String description,
+            String kubeVersion,
+            String home,
+            String icon,
+            List<String> sources,
+            List<Maintainer> maintainers,
+            List<String> keywords) {
+        public ChartInfo {
+            sources = Copies.list(sources);
+            maintainers = Copies.list(maintainers);
+            keywords = Copies.list(keywords);
+        }
+    }
+
+    /** A chart maintainer; Maven {@code <developers>} become maintainers unless the chart lists its own. */
+    public record Maintainer(String name, String email, String url) {}
+
+    /** The application's container image. {@code tag} defaults to the chart's appVersion. */
+    public record ImageSpec(String repository, String tag, String pullPolicy) {}
+
+    /**
+     * {@code type} is RollingUpdate or OnDelete; {@code maxUnavailable} is a number or a percentage
+     * and stays a string until validated.
+     */
+    public record UpdateStrategySpec(String type, Integer partition, String maxUnavailable) {}
+
+    /** A named container port. */
+    public record PortSpec(String name, Integer containerPort, String protocol) {}
+
+    /** The client Service; {@code targetPort} names a declared port. */
+    public record ServiceSpec(Boolean enabled, String type, Integer port, String targetPort, Integer nodePort) {}
+
+    /** One entry of {@code volumeClaimTemplates}: a per-pod PersistentVolumeClaim and where it is mounted. */
+    public record ClaimSpec(
+            String name, String mountPath, String size, List<String> accessModes, String storageClassName) {
+        public ClaimSpec {
+            accessModes = Copies.list(accessModes);
+        }
+    }
+
+    /** What happens to the claims when the StatefulSet is deleted or scaled down. */
+    public record RetentionPolicySpec(String whenDeleted, String whenScaled) {}
+
+    /** An environment variable read from a key of an existing Secret; the chart never holds the value. */
+    public record SecretEnvSpec(String name, String secretName, String key, Boolean optional) {}
+
+    /** Requests and limits by resource name ({@code cpu}, {@code memory}, {@code ephemeral-storage}). */
+    public record ResourcesSpec(Map<String, String> requests, Map<String, String> limits) {
+        public ResourcesSpec {
+            requests = Copies.sortedMap(requests);
+            limits = Copies.sortedMap(limits);
+        }
+    }
+
+    /** An HTTP GET probe when {@code path} is set, a TCP probe otherwise. */
+    public record ProbeSpec(
+            String path,
+            String port,
+            Integer initialDelaySeconds,
+            Integer periodSeconds,
+            Integer timeoutSeconds,
+            Integer failureThreshold) {}
+
+    /** The container's probes; an absent probe is {@code null}. */
+    public record ProbesSpec(ProbeSpec readiness, ProbeSpec liveness, ProbeSpec startup) {}
+
+    /** The user and group the pods run as; the rest of the restricted security context is fixed. */
+    public record PodSecuritySpec(Long runAsUser, Long runAsGroup, Long fsGroup) {}
+
+    /** A Helm hook, rendered as a Job named after the release and the hook. */
+    public record HookSpec(
+            String name,
+            List<String> events,
+            Integer weight,
+            List<String> deletePolicies,
+            String image,
+            List<String> command,
+            List<String> args,
+            Integer backoffLimit,
+            Integer activeDeadlineSeconds,
+            Integer ttlSecondsAfterFinished) {
+        public HookSpec {
+            events = Copies.list(events);
+            deletePolicies = Copies.list(deletePolicies);
+            command = Copies.list(command);
+            args = Copies.list(args);
+        }
+    }
+}

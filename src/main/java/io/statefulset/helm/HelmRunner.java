@@ -1,0 +1,77 @@
+package io.statefulset.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The only code that calls Helm: real Helm, in-process through helm-java, no binary and no
+ * network. Each call works on a chart directory and returns plain Java values.
+ */
+public final class HelmRunner {
+    private static final String HOOK = "helm.sh/hook";
+    private static final String HIDDEN_HOOK = "x-statefulset-hidden.helm.sh/hook";
+
+    /** {@code helm lint [--strict] <chart>}. */
+    public LintReport lint(Path chart, boolean strict) throws HelmException {
+        try {
+            var command = new Helm(chart).lint();
+            LintResult result = strict ? command.strict().call() : command.call();
+            return new LintReport(result.getMessages(), result.isFailed());
+        } catch (RuntimeException e) {
+            throw new HelmException("helm lint failed on " + chart + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code helm template}: the rendered multi-document YAML stream, hooks and test pods included
+     * as the Helm CLI prints them.
+     *
+     * <p>helm-java returns only the release manifest, without hooks. So the chart is rendered from a
+     * copy whose templates spell the hook annotation {@value #HIDDEN_HOOK}; Helm then treats hooks
+     * as ordinary manifests, and the annotation is restored in the output. Everything else is Helm's
+     * own rendering. Hooks inside packaged ({@code .tgz}) subcharts are not shown.
+     */
+    public String template(Path chart, TemplateRequest request) throws HelmException {
+        Path copy = null;
+        try {
+            copy = HookRevealingCopy.of(chart, HIDDEN_HOOK);
+            return render(copy, request).replace(HIDDEN_HOOK, HOOK);
+        } catch (IOException e) {
+            throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
+        } finally {
+            HookRevealingCopy.delete(copy);
+        }
+    }
+
+    private String render(Path chart, TemplateRequest request) throws HelmException {
+        try {
+            TemplateCommand command = new Helm(chart).template().withName(request.releaseName()).withNamespace(request.namespace());
+            if (request.kubeVersion() != null) {
+                command = command.withKubeVersion(request.kubeVersion());
+            }
+            for (Path file : request.valuesFiles()) {
+                command = command.withValuesFile(file);
+            }
+            // Sorted, so that a key set twice in one stream behaves the same in every run.
+            for (Map.Entry<String, String> entry : new TreeMap<>(request.set()).entrySet()) {
+                command = command.set(entry.getKey(), entry.getValue());
+            }
+            return command.call();
+        } catch (RuntimeException e) {
+            throw new HelmException(cleanMessage(e.getMessage()), e);
+        }
+    }
+
+    /** Helm's advice to use --debug means nothing to a Maven user; the rest of the message is kept. */
+    private static String cleanMessage(String message) {
+        if (message == null) {
+            return "helm template failed";
+        }
+        return message.replace("Use --debug flag to render out invalid YAML", "").strip();
+    }
+}

@@ -1,0 +1,402 @@
+package io.statefulset.maven;
+
+import io.statefulset.chart.ChartGenerator;
+import io.statefulset.chart.ChartRejectedException;
+import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.ConfigProblem;
+import io.statefulset.chart.InvalidChartSpecException;
+import io.statefulset.chart.ProjectInfo;
+import io.statefulset.chart.UserTemplates;
+import io.statefulset.helm.HelmChartCheck;
+import io.statefulset.helm.HelmRunner;
+import io.statefulset.maven.config.Chart;
+import io.statefulset.maven.config.Hook;
+import io.statefulset.maven.config.Image;
+import io.statefulset.maven.config.Port;
+import io.statefulset.maven.config.Probes;
+import io.statefulset.maven.config.Resources;
+import io.statefulset.maven.config.RetentionPolicy;
+import io.statefulset.maven.config.SecretEnvVariable;
+import io.statefulset.maven.config.SecurityContext;
+import io.statefulset.maven.config.Service;
+import io.statefulset.maven.config.UpdateStrategy;
+import io.statefulset.maven.config.VolumeClaimTemplate;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.maven.model.Developer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Writes a Helm chart built around a StatefulSet to {@code target/helm/<chart name>/} from the
+ * plugin configuration, and proves it with real Helm ({@code lint --strict}, {@code template})
+ * before it replaces the previous chart.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractStatefulSetMojo {
+
+    /**
+     * Chart.yaml metadata: {@code name} (default: artifactId; a DNS-1123 label), {@code version}
+     * (default: project version made SemVer, e.g. {@code 1.0-SNAPSHOT} becomes {@code
+     * 1.0.0-SNAPSHOT}), {@code appVersion} (default: project version), {@code description}, {@code
+     * kubeVersion} (e.g. {@code >=1.27.0-0}), {@code home}, {@code icon}, {@code sources}, {@code
+     * maintainers}, {@code keywords}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Chart chart;
+
+    /**
+     * The application image: {@code repository} (required, without tag), {@code tag} (default: the
+     * chart's appVersion) and {@code pullPolicy} ({@code Always}, {@code IfNotPresent} (default),
+     * {@code Never}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Image image;
+
+    /**
+     * Number of pods. Default 1.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer replicas;
+
+    /**
+     * {@code OrderedReady} (default: pods start and stop one at a time in ordinal order) or {@code
+     * Parallel}. Immutable after the first install.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String podManagementPolicy;
+
+    /**
+     * How pods are replaced on upgrade: {@code type} {@code RollingUpdate} (default) or {@code
+     * OnDelete}; for RollingUpdate {@code partition} (default 0; only ordinals at or above it are
+     * updated, at most {@code replicas}) and {@code maxUnavailable} (a number of at least 1 or a
+     * percentage; Kubernetes 1.37+).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private UpdateStrategy updateStrategy;
+
+    /**
+     * Seconds a new pod must be ready before it counts as available. Default 0.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer minReadySeconds;
+
+    /**
+     * Controller revisions kept for rollback. Default 10.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer revisionHistoryLimit;
+
+    /**
+     * Seconds between SIGTERM and SIGKILL. Default 30.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer terminationGracePeriodSeconds;
+
+    /**
+     * Container ports, each {@code <port><name>http</name><containerPort>8080</containerPort></port>}
+     * with an optional {@code protocol} (TCP, UDP, SCTP; default TCP). The headless Service
+     * publishes all of them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Port> ports;
+
+    /**
+     * The client Service: {@code enabled} (default true), {@code type} (ClusterIP (default),
+     * NodePort, LoadBalancer), {@code port} (default: the first container port), {@code targetPort}
+     * (a port name; default: the first port), {@code nodePort}. Without this element a ClusterIP
+     * Service fronts the first port; there is none if no port is declared.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Service service;
+
+    /**
+     * Per-pod volumes: each {@code <volumeClaimTemplate>} has a {@code name} (DNS-1123 label), an
+     * absolute {@code mountPath}, a {@code size} (a Kubernetes quantity, default 1Gi), {@code
+     * accessModes} (default ReadWriteOnce) and a {@code storageClassName} (absent: cluster default;
+     * {@code -}: no dynamic provisioning). Immutable after the first install.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<VolumeClaimTemplate> volumeClaimTemplates;
+
+    /**
+     * {@code whenDeleted} and {@code whenScaled}: {@code Retain} (default; PVCs outlive the
+     * release) or {@code Delete}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private RetentionPolicy persistentVolumeClaimRetentionPolicy;
+
+    /**
+     * Environment variables, one element per variable: {@code <env><DATA_DIR>/app/data</DATA_DIR></env>}.
+     * Values are passed literally.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> env;
+
+    /**
+     * Environment variables read from existing Secrets: {@code <variable><name>…</name><secretName>…</secretName><key>…</key></variable>},
+     * optionally {@code <optional>true</optional>}. The chart holds only the reference, never the
+     * value.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<SecretEnvVariable> secretEnv;
+
+    /**
+     * Pod annotations as {@code <property><name>…</name><value>…</value></property>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Properties podAnnotations;
+
+    /**
+     * Extra pod labels as {@code <property><name>…</name><value>…</value></property>}; they never
+     * enter the selector.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Properties podLabels;
+
+    /**
+     * Requests and limits of the application container: {@code <requests>} and {@code <limits>},
+     * each with {@code cpu}, {@code memory}, {@code ephemeralStorage}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Resources resources;
+
+    /**
+     * {@code readiness}, {@code liveness} and {@code startup} probes, each with {@code path} (HTTP
+     * GET; absent: TCP), {@code port} (a declared port name or a number; default: the first port),
+     * {@code initialDelaySeconds}, {@code periodSeconds}, {@code timeoutSeconds}, {@code
+     * failureThreshold}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Probes probes;
+
+    /**
+     * {@code runAsUser}, {@code runAsGroup} and {@code fsGroup} of the pods (default 10001 each).
+     * The rest of the security context is fixed to the Pod Security Standard "restricted".
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private SecurityContext securityContext;
+
+    /**
+     * Helm hooks, each run as a Job {@code <release>-<chart>-<name>}: {@code name}, {@code events}
+     * (any of pre-/post-install, -upgrade, -rollback, -delete, and test), {@code weight} (default
+     * 0), {@code deletePolicies} (default before-hook-creation), {@code image} (required), {@code
+     * command}, {@code args}, {@code backoffLimit} (default 1), {@code activeDeadlineSeconds}
+     * (default 300), {@code ttlSecondsAfterFinished}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Hook> hooks;
+
+    /**
+     * Adds a {@code helm test} pod that requests the application through its Service. Default true.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Boolean connectionTest;
+
+    /**
+     * Image of the connection test; it needs {@code wget}. Default {@code busybox:1.36}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String connectionTestImage;
+
+    /**
+     * Names of Secrets with registry credentials for pulling the images.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> imagePullSecrets;
+
+    /**
+     * Node labels the pods must match, as {@code <property><name>kubernetes.io/os</name><value>linux</value></property>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Properties nodeSelector;
+
+    /**
+     * Directory of your own templates, copied into the chart's {@code templates/} next to the
+     * bundled ones (which they may not replace).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/helm/templates")
+    private File templatesDirectory;
+
+    /**
+     * Where charts are written; the chart goes to {@code <outputDirectory>/<chart name>/}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/helm")
+    private File outputDirectory;
+
+    /**
+     * Skips {@code statefulset:generate}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
+    private boolean skipGenerate;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    protected String goal() {
+        return "statefulset:generate";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipGenerate;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return PropertyNames.GENERATE_SKIP;
+    }
+
+    @Override
+    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        try {
+            ChartGenerator.Result result = ChartGenerator.generate(
+                    chartSpec(),
+                    projectInfo(),
+                    UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath()),
+                    outputDirectory.toPath(),
+                    new HelmChartCheck(new HelmRunner()));
+            for (ConfigProblem warning : result.warnings()) {
+                getLog().warn(warning.toString());
+            }
+            getLog().info("Generated chart " + result.spec().chart().name() + " " + result.spec().chart().version()
+                    + " in " + result.chartDirectory());
+        } catch (InvalidChartSpecException e) {
+            throw new MojoFailureException("Invalid statefulset-maven-plugin configuration. " + e.getMessage(), e);
+        } catch (ChartRejectedException e) {
+            throw new MojoFailureException("The generated chart was rejected and not written; the previous chart is unchanged. " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the chart to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The POM configuration as the core's immutable model. */
+    ChartSpec chartSpec() {
+        return new ChartSpec(
+                chart == null ? null : chart.toSpec(),
+                image == null ? null : image.toSpec(),
+                replicas,
+                podManagementPolicy,
+                updateStrategy == null ? null : updateStrategy.toSpec(),
+                minReadySeconds,
+                revisionHistoryLimit,
+                terminationGracePeriodSeconds,
+                map(ports, Port::toSpec),
+                service == null ? null : service.toSpec(),
+                map(volumeClaimTemplates, VolumeClaimTemplate::toSpec),
+                persistentVolumeClaimRetentionPolicy == null ? null : persistentVolumeClaimRetentionPolicy.toSpec(),
+                nullsAsEmpty(env),
+                map(secretEnv, SecretEnvVariable::toSpec),
+                toMap(podAnnotations),
+                toMap(podLabels),
+                resources == null ? null : resources.toSpec(),
+                probes == null ? null : probes.toSpec(),
+                securityContext == null ? null : securityContext.toSpec(),
+                map(hooks, Hook::toSpec),
+                connectionTest,
+                connectionTestImage,
+                imagePullSecrets,
+                toMap(nodeSelector));
+    }
+
+    private ProjectInfo projectInfo() {
+        List<ChartSpec.Maintainer> developers = project.getDevelopers().stream()
+                .map((Developer d) -> new ChartSpec.Maintainer(d.getName() != null ? d.getName() : d.getId(), d.getEmail(), d.getUrl()))
+                .filter(m -> m.name() != null)
+                .toList();
+        return new ProjectInfo(
+                project.getArtifactId(),
+                project.getVersion(),
+                project.getDescription(),
+                project.getUrl(),
+                project.getScm() == null ? null : project.getScm().getUrl(),
+                developers);
+    }
+
+    private static <T, R> List<R> map(List<T> list, Function<T, R> f) {
+        return list == null ? null : list.stream().map(f).toList();
+    }
+
+    /** An element written as {@code <NAME/>} arrives as null; it means the empty string. */
+    private static Map<String, String> nullsAsEmpty(Map<String, String> map) {
+        if (map == null) {
+            return null;
+        }
+        Map<String, String> copy = new TreeMap<>();
+        map.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+        return copy;
+    }
+
+    private static Map<String, String> toMap(Properties properties) {
+        if (properties == null) {
+            return null;
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+}
