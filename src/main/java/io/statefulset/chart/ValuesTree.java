@@ -21,7 +21,30 @@ public final class ValuesTree {
     }
 
     /** A key whose value is data: a scalar, or a list or map passed to Kubernetes as it is. */
-    public record Leaf(String key, String description, Object value, Map<String, Object> schema) implements Entry {}
+    public record Leaf(String key, String description, Object value, Map<String, Object> schema) implements Entry {
+        public Leaf {
+            value = canonical(value);
+        }
+    }
+
+    /**
+     * A deep copy in which every map iterates in a fixed order: insertion order where the code chose
+     * it (LinkedHashMap, SortedMap), key order otherwise ({@code Map.of} iterates differently in
+     * every JVM, which would make the chart's bytes change from build to build).
+     */
+    static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+                    ? new LinkedHashMap<>()
+                    : new java.util.TreeMap<>();
+            map.forEach((k, v) -> copy.put((String) k, canonical(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ValuesTree::canonical).toList();
+        }
+        return value;
+    }
 
     /**
      * A key whose value is a map of further described keys. {@code entrySchema} is null for a fixed

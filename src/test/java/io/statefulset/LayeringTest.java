@@ -1,0 +1,38 @@
+package io.statefulset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The core (chart model, Helm adapter, validation) must stay usable without Maven. */
+class LayeringTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chart", "helm", "validate"})
+    void corePackagesDoNotImportMaven(String pkg) throws Exception {
+        Path dir = Path.of("src/main/java/io/statefulset", pkg);
+        assertThat(dir).isDirectory();
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+            assertThat(sources).isNotEmpty();
+            for (Path source : sources) {
+                assertThat(Files.readString(source)).as(source.toString()).doesNotContain("org.apache.maven").doesNotContain("org.codehaus.plexus");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chart", "validate"})
+    void onlyTheHelmPackageCallsHelmJava(String pkg) throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/statefulset", pkg))) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(source)).as(source.toString()).doesNotContain("com.marcnuri.helm");
+            }
+        }
+    }
+}

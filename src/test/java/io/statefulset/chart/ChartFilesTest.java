@@ -1,0 +1,129 @@
+package io.statefulset.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+class ChartFilesTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/visit-counter");
+
+    private static SortedMap<String, byte[]> sampleFiles() {
+        return ChartFiles.render(ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT), Map.of());
+    }
+
+    /**
+     * The sample chart, byte for byte. After an intended change to the chart, regenerate the golden
+     * files with {@code mvn test -Dtest=ChartFilesTest -Dgolden.update=true} and review the diff.
+     */
+    @Test
+    void sampleChartMatchesGoldenFiles() throws Exception {
+        SortedMap<String, byte[]> files = sampleFiles();
+        if (Boolean.getBoolean("golden.update")) {
+            ChartWriter.deleteRecursively(GOLDEN);
+            for (var file : files.entrySet()) {
+                Path target = GOLDEN.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+        }
+        SortedMap<String, String> expected = new TreeMap<>();
+        try (var walk = Files.walk(GOLDEN)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                expected.put(GOLDEN.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+            }
+        }
+        SortedMap<String, String> actual = new TreeMap<>();
+        files.forEach((k, v) -> actual.put(k, new String(v, StandardCharsets.UTF_8)));
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        actual.forEach((path, content) -> assertThat(content).as(path).isEqualTo(expected.get(path)));
+    }
+
+    @Test
+    void sameConfigurationGivesTheSameBytesWhateverTheMapOrder() {
+        SpecBuilder b = SpecBuilder.sample();
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            env.put("VAR_" + (i * 7919 % 50), "v" + i);
+        }
+        b.env = env;
+        SortedMap<String, byte[]> first = ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
+        b.env = new TreeMap<>(env).descendingMap();
+        SortedMap<String, byte[]> second = ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
+        assertThat(first.keySet()).isEqualTo(second.keySet());
+        first.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(second.get(path)));
+        first.forEach((path, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain("\r"));
+    }
+
+    @Test
+    void chartYamlCarriesMetadataAndSemVer() {
+        ProjectInfo project = new ProjectInfo("visit-counter", "1.0-SNAPSHOT", "Counts visits", "https://example.org",
+                "https://example.org/scm", List.of(new ChartSpec.Maintainer("Ada", "ada@example.org", null)));
+        ChartSpec spec = ChartDefaults.apply(SampleSpecs.minimal(), project);
+        Map<String, Object> chart = new Yaml().load(new String(ChartFiles.render(spec, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
+        assertThat(chart).containsEntry("apiVersion", "v2")
+                .containsEntry("name", "visit-counter")
+                .containsEntry("version", "1.0.0-SNAPSHOT")
+                .containsEntry("appVersion", "1.0-SNAPSHOT")
+                .containsEntry("description", "Counts visits")
+                .containsEntry("home", "https://example.org")
+                .containsEntry("sources", List.of("https://example.org/scm"))
+                .containsEntry("maintainers", List.of(Map.of("name", "Ada", "email", "ada@example.org")))
+                .containsEntry("type", "application");
+        assertThat(spec.image().tag()).isEqualTo("1.0-SNAPSHOT");
+    }
+
+    @Test
+    void valuesYamlIsTheValuesTreeWithACommentAboveEveryKey() throws Exception {
+        ChartSpec spec = ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT);
+        String values = new String(ChartFiles.render(spec, Map.of()).get("values.yaml"), StandardCharsets.UTF_8);
+        // Compared as JSON trees: YAML reads 10001 back as an Integer where the model holds a Long.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode written = json.readTree(json.writeValueAsString(new Yaml().load(values)));
+        com.fasterxml.jackson.databind.JsonNode model = json.readTree(json.writeValueAsString(ValuesModel.build(spec).toValue()));
+        assertThat(written).isEqualTo(model);
+        // Read back with comments: every described key of the values tree has its description above it.
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setProcessComments(true);
+        Node root = new Yaml(options).compose(new java.io.StringReader(values));
+        assertCommented((MappingNode) root, ValuesModel.build(spec));
+    }
+
+    private static void assertCommented(MappingNode mapping, ValuesTree.Section section) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            ValuesTree.Entry entry = section.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+            if (entry.description() != null) {
+                assertThat(tuple.getKeyNode().getBlockComments())
+                        .as("comment above %s", key)
+                        .extracting(c -> c.getValue().trim())
+                        .contains(entry.description());
+            }
+            if (entry instanceof ValuesTree.Section child) {
+                assertCommented((MappingNode) tuple.getValueNode(), child);
+            }
+        }
+    }
+
+    @Test
+    void userTemplatesAreAddedNextToTheBundledOnes() {
+        ChartSpec spec = ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT);
+        byte[] configMap = "kind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
+        SortedMap<String, byte[]> files = ChartFiles.render(spec, Map.of("configmap.yaml", configMap));
+        assertThat(files.get("templates/configmap.yaml")).isEqualTo(configMap);
+        assertThat(files).containsKey("templates/statefulset.yaml");
+    }
+}
