@@ -237,7 +237,8 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
     private List<Hook> hooks;
 
     /**
-     * Adds a {@code helm test} pod that requests the application through its Service. Default true.
+     * Adds a {@code helm test} pod that requests the application through its Service. Default: true
+     * when a port is declared.
      *
      * @since 0.1.0
      */
