@@ -18,10 +18,14 @@ class LayeringTest {
         Path dir = Path.of("src/main/java/io/statefulset", pkg);
         assertThat(dir).isDirectory();
         try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+            List<Path> sources =
+                    files.filter(p -> p.toString().endsWith(".java")).toList();
             assertThat(sources).isNotEmpty();
             for (Path source : sources) {
-                assertThat(Files.readString(source)).as(source.toString()).doesNotContain("org.apache.maven").doesNotContain("org.codehaus.plexus");
+                assertThat(Files.readString(source))
+                        .as(source.toString())
+                        .doesNotContain("org.apache.maven")
+                        .doesNotContain("org.codehaus.plexus");
             }
         }
     }

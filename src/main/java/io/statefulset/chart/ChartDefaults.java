@@ -36,24 +36,32 @@ public final class ChartDefaults {
 
     /** Returns {@code spec} with every unset field replaced by its default. */
     public static ChartSpec apply(ChartSpec spec, ProjectInfo project) {
-        ChartInfo chart = chart(orElse(spec.chart(), new ChartInfo(null, null, null, null, null, null, null, null, null, null)), project);
-        List<PortSpec> ports = map(spec.ports(), p -> new PortSpec(p.name(), p.containerPort(), orElse(p.protocol(), PROTOCOL)));
+        ChartInfo chart = chart(
+                orElse(spec.chart(), new ChartInfo(null, null, null, null, null, null, null, null, null, null)),
+                project);
+        List<PortSpec> ports =
+                map(spec.ports(), p -> new PortSpec(p.name(), p.containerPort(), orElse(p.protocol(), PROTOCOL)));
         ImageSpec image = orElse(spec.image(), new ImageSpec(null, null, null));
         UpdateStrategySpec strategy = orElse(spec.updateStrategy(), new UpdateStrategySpec(null, null, null));
         String strategyType = orElse(strategy.type(), UPDATE_STRATEGY);
-        RetentionPolicySpec retention = orElse(spec.persistentVolumeClaimRetentionPolicy(), new RetentionPolicySpec(null, null));
+        RetentionPolicySpec retention =
+                orElse(spec.persistentVolumeClaimRetentionPolicy(), new RetentionPolicySpec(null, null));
         ResourcesSpec resources = orElse(spec.resources(), new ResourcesSpec(null, null));
         ProbesSpec probes = orElse(spec.probes(), new ProbesSpec(null, null, null));
         String firstPortName = ports.isEmpty() ? null : ports.get(0).name();
         PodSecuritySpec security = orElse(spec.podSecurity(), new PodSecuritySpec(null, null, null));
         return new ChartSpec(
                 chart,
-                new ImageSpec(image.repository(), orElse(image.tag(), chart.appVersion()), orElse(image.pullPolicy(), PULL_POLICY)),
+                new ImageSpec(
+                        image.repository(),
+                        orElse(image.tag(), chart.appVersion()),
+                        orElse(image.pullPolicy(), PULL_POLICY)),
                 orElse(spec.replicas(), 1),
                 orElse(spec.podManagementPolicy(), POD_MANAGEMENT_POLICY),
                 new UpdateStrategySpec(
                         strategyType,
-                        // A partition only exists for RollingUpdate; leaving it unset for OnDelete lets the validator tell an explicit one apart.
+                        // A partition only exists for RollingUpdate; leaving it unset for OnDelete lets the validator
+                        // tell an explicit one apart.
                         strategyType.equals(UPDATE_STRATEGY) ? orElse(strategy.partition(), 0) : strategy.partition(),
                         strategy.maxUnavailable()),
                 orElse(spec.minReadySeconds(), 0),
@@ -61,15 +69,22 @@ public final class ChartDefaults {
                 orElse(spec.terminationGracePeriodSeconds(), 30),
                 ports,
                 service(spec.service(), ports),
-                map(spec.volumeClaimTemplates(), c -> new ClaimSpec(
-                        c.name(),
-                        c.mountPath(),
-                        orElse(c.size(), CLAIM_SIZE),
-                        c.accessModes() == null || c.accessModes().isEmpty() ? List.of(ACCESS_MODE) : c.accessModes(),
-                        orElse(c.storageClassName(), ""))),
-                new RetentionPolicySpec(orElse(retention.whenDeleted(), RETAIN), orElse(retention.whenScaled(), RETAIN)),
+                map(
+                        spec.volumeClaimTemplates(),
+                        c -> new ClaimSpec(
+                                c.name(),
+                                c.mountPath(),
+                                orElse(c.size(), CLAIM_SIZE),
+                                c.accessModes() == null || c.accessModes().isEmpty()
+                                        ? List.of(ACCESS_MODE)
+                                        : c.accessModes(),
+                                orElse(c.storageClassName(), ""))),
+                new RetentionPolicySpec(
+                        orElse(retention.whenDeleted(), RETAIN), orElse(retention.whenScaled(), RETAIN)),
                 orElse(spec.env(), Map.of()),
-                map(spec.secretEnv(), s -> new SecretEnvSpec(s.name(), s.secretName(), s.key(), orElse(s.optional(), false))),
+                map(
+                        spec.secretEnv(),
+                        s -> new SecretEnvSpec(s.name(), s.secretName(), s.key(), orElse(s.optional(), false))),
                 orElse(spec.podAnnotations(), Map.of()),
                 orElse(spec.podLabels(), Map.of()),
                 new ResourcesSpec(orElse(resources.requests(), Map.of()), orElse(resources.limits(), Map.of())),
@@ -102,7 +117,9 @@ public final class ChartDefaults {
                 chart.kubeVersion(),
                 orElse(chart.home(), project.url()),
                 chart.icon(),
-                isEmpty(chart.sources()) ? (project.scmUrl() == null ? List.of() : List.of(project.scmUrl())) : chart.sources(),
+                isEmpty(chart.sources())
+                        ? (project.scmUrl() == null ? List.of() : List.of(project.scmUrl()))
+                        : chart.sources(),
                 isEmpty(chart.maintainers()) ? project.developers() : chart.maintainers(),
                 orElse(chart.keywords(), List.of()));
     }
@@ -137,7 +154,9 @@ public final class ChartDefaults {
                 hook.name(),
                 orElse(hook.events(), List.of()),
                 orElse(hook.weight(), 0),
-                hook.deletePolicies() == null || hook.deletePolicies().isEmpty() ? List.of(HOOK_DELETE_POLICY) : hook.deletePolicies(),
+                hook.deletePolicies() == null || hook.deletePolicies().isEmpty()
+                        ? List.of(HOOK_DELETE_POLICY)
+                        : hook.deletePolicies(),
                 hook.image(),
                 orElse(hook.command(), List.of()),
                 orElse(hook.args(), List.of()),

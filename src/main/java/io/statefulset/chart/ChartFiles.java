@@ -76,7 +76,9 @@ public final class ChartFiles {
             yaml.put("sources", chart.sources());
         }
         if (!chart.maintainers().isEmpty()) {
-            yaml.put("maintainers", chart.maintainers().stream().map(ChartFiles::maintainer).toList());
+            yaml.put(
+                    "maintainers",
+                    chart.maintainers().stream().map(ChartFiles::maintainer).toList());
         }
         if (!chart.keywords().isEmpty()) {
             yaml.put("keywords", chart.keywords());
@@ -105,14 +107,19 @@ public final class ChartFiles {
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
         // Helm hands `global` to every chart used as a dependency; accept it so an umbrella chart can include this one.
-        properties.put("global", JsonSchema.with(JsonSchema.anyObject(), "description", "Values shared with parent and sibling charts; unused by this chart"));
+        properties.put(
+                "global",
+                JsonSchema.with(
+                        JsonSchema.anyObject(),
+                        "description",
+                        "Values shared with parent and sibling charts; unused by this chart"));
         return json(schema);
     }
 
     static String json(Object tree) {
         try {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             return new ObjectMapper()

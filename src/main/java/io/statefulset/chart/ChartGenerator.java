@@ -19,24 +19,37 @@ public final class ChartGenerator {
      * if the configuration has errors or {@code check} rejects the chart; the previous chart stays.
      */
     public static Result generate(
-            ChartSpec config, ProjectInfo project, Map<String, byte[]> userTemplates, Path outputDirectory, ChartCheck check)
+            ChartSpec config,
+            ProjectInfo project,
+            Map<String, byte[]> userTemplates,
+            Path outputDirectory,
+            ChartCheck check)
             throws InvalidChartSpecException, ChartRejectedException, IOException {
         ChartSpec spec = resolve(config, project);
         List<ConfigProblem> problems = ChartSpecValidator.validate(spec);
         for (String template : userTemplates.keySet()) {
             if (ChartFiles.BUNDLED.contains("templates/" + template)) {
-                problems = append(problems, new ConfigProblem(ConfigProblem.Severity.ERROR, "<templatesDirectory>", template,
-                        "has the name of a bundled template and would replace it; rename your template"));
+                problems = append(
+                        problems,
+                        new ConfigProblem(
+                                ConfigProblem.Severity.ERROR,
+                                "<templatesDirectory>",
+                                template,
+                                "has the name of a bundled template and would replace it; rename your template"));
             }
         }
-        List<ConfigProblem> errors = problems.stream().filter(ConfigProblem::isError).toList();
+        List<ConfigProblem> errors =
+                problems.stream().filter(ConfigProblem::isError).toList();
         if (!errors.isEmpty()) {
             throw new InvalidChartSpecException(errors);
         }
         SortedMap<String, byte[]> files = ChartFiles.render(spec, userTemplates);
         Path chartDirectory = outputDirectory.resolve(spec.chart().name());
         ChartWriter.write(chartDirectory, files, check);
-        return new Result(chartDirectory, spec, problems.stream().filter(p -> !p.isError()).toList());
+        return new Result(
+                chartDirectory,
+                spec,
+                problems.stream().filter(p -> !p.isError()).toList());
     }
 
     /** The configuration with every default applied (exposed for tests and other goals). */

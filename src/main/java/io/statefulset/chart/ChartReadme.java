@@ -17,18 +17,33 @@ final class ChartReadme {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(name).append("\n\n");
         md.append(spec.chart().description()).append("\n\n");
-        md.append("Chart version ").append(code(spec.chart().version()))
-                .append(", app version ").append(code(spec.chart().appVersion())).append(".\n\n");
+        md.append("Chart version ")
+                .append(code(spec.chart().version()))
+                .append(", app version ")
+                .append(code(spec.chart().appVersion()))
+                .append(".\n\n");
         md.append("The chart runs the application as a StatefulSet: every pod keeps its ordinal, its DNS name ")
-                .append("`<pod>.<fullname>-headless` and its own PersistentVolumeClaims across restarts, reinstalls and scaling.\n\n");
-        md.append("## Install\n\n```shell\nhelm install my-release ./").append(name).append("\nhelm test my-release\n```\n\n");
-        md.append("PVCs outlive `helm uninstall` unless `persistentVolumeClaimRetentionPolicy.whenDeleted` is `Delete`. ")
-                .append("`podManagementPolicy`, the selector and everything under `persistence.claims` cannot change in a `helm upgrade`: ")
+                .append(
+                        "`<pod>.<fullname>-headless` and its own PersistentVolumeClaims across restarts, reinstalls and scaling.\n\n");
+        md.append("## Install\n\n```shell\nhelm install my-release ./")
+                .append(name)
+                .append("\nhelm test my-release\n```\n\n");
+        md.append(
+                        "PVCs outlive `helm uninstall` unless `persistentVolumeClaimRetentionPolicy.whenDeleted` is `Delete`. ")
+                .append(
+                        "`podManagementPolicy`, the selector and everything under `persistence.claims` cannot change in a `helm upgrade`: ")
                 .append("the API server refuses updates to those StatefulSet fields.\n\n");
         md.append("## Values\n\n| Key | Type | Default | Description |\n|---|---|---|---|\n");
         for (String[] row : rows(values, "")) {
-            md.append("| ").append(code(row[0])).append(" | ").append(row[1]).append(" | ").append(code(row[2]))
-                    .append(" | ").append(escape(row[3])).append(" |\n");
+            md.append("| ")
+                    .append(code(row[0]))
+                    .append(" | ")
+                    .append(row[1])
+                    .append(" | ")
+                    .append(code(row[2]))
+                    .append(" | ")
+                    .append(escape(row[3]))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -60,7 +75,9 @@ final class ChartReadme {
             return String.join(" or ", types);
         }
         Object type = schema.get("type");
-        return type instanceof List<?> list ? String.join(" or ", list.stream().map(Object::toString).toList()) : String.valueOf(type);
+        return type instanceof List<?> list
+                ? String.join(" or ", list.stream().map(Object::toString).toList())
+                : String.valueOf(type);
     }
 
     private static String json(Object value) {

@@ -34,15 +34,24 @@ public final class ChartSpecValidator {
     static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
     static final List<String> SERVICE_TYPES = List.of("ClusterIP", "NodePort", "LoadBalancer");
     static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
-    static final List<String> ACCESS_MODES = List.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod");
+    static final List<String> ACCESS_MODES =
+            List.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod");
     static final List<String> RETENTION_POLICIES = List.of("Retain", "Delete");
     static final List<String> HOOK_EVENTS = List.of(
-            "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade",
-            "post-upgrade", "pre-rollback", "post-rollback", "test");
+            "pre-install",
+            "post-install",
+            "pre-delete",
+            "post-delete",
+            "pre-upgrade",
+            "post-upgrade",
+            "pre-rollback",
+            "post-rollback",
+            "test");
     static final List<String> HOOK_DELETE_POLICIES = List.of("before-hook-creation", "hook-succeeded", "hook-failed");
     static final List<String> RESOURCE_NAMES = List.of("cpu", "memory", "ephemeral-storage");
     /** Names of volumes the chart itself adds to the pod; a claim may not reuse them. */
     static final List<String> RESERVED_VOLUME_NAMES = List.of(ValuesModel.TMP_VOLUME);
+
     static final List<String> SELECTOR_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
     static final Pattern PERCENT = Pattern.compile("([1-9][0-9]?|100)%");
     static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s]+");
@@ -60,14 +69,23 @@ public final class ChartSpecValidator {
         v.ports(spec.ports());
         v.service(spec.service(), spec.ports());
         v.claims(spec.volumeClaimTemplates());
-        v.oneOf("<persistentVolumeClaimRetentionPolicy><whenDeleted>", spec.persistentVolumeClaimRetentionPolicy().whenDeleted(), RETENTION_POLICIES);
-        v.oneOf("<persistentVolumeClaimRetentionPolicy><whenScaled>", spec.persistentVolumeClaimRetentionPolicy().whenScaled(), RETENTION_POLICIES);
+        v.oneOf(
+                "<persistentVolumeClaimRetentionPolicy><whenDeleted>",
+                spec.persistentVolumeClaimRetentionPolicy().whenDeleted(),
+                RETENTION_POLICIES);
+        v.oneOf(
+                "<persistentVolumeClaimRetentionPolicy><whenScaled>",
+                spec.persistentVolumeClaimRetentionPolicy().whenScaled(),
+                RETENTION_POLICIES);
         v.env(spec.env(), spec.secretEnv());
         v.metadata("<podAnnotations>", spec.podAnnotations(), false);
         v.metadata("<podLabels>", spec.podLabels(), true);
         for (String key : spec.podLabels().keySet()) {
             if (SELECTOR_LABELS.contains(key)) {
-                v.error("<podLabels><property name=\"" + key + "\">", key, "is a selector label the chart sets itself; choose another key");
+                v.error(
+                        "<podLabels><property name=\"" + key + "\">",
+                        key,
+                        "is a selector label the chart sets itself; choose another key");
             }
         }
         v.metadata("<nodeSelector>", spec.nodeSelector(), true);
@@ -78,7 +96,10 @@ public final class ChartSpecValidator {
         for (int i = 0; i < spec.imagePullSecrets().size(); i++) {
             String secret = spec.imagePullSecrets().get(i);
             if (!isDnsSubdomain(secret)) {
-                v.error("<imagePullSecrets><imagePullSecret>[" + (i + 1) + "]", secret, "is not a Secret name; use lowercase letters, digits, '-' and '.'");
+                v.error(
+                        "<imagePullSecrets><imagePullSecret>[" + (i + 1) + "]",
+                        secret,
+                        "is not a Secret name; use lowercase letters, digits, '-' and '.'");
             }
         }
         return List.copyOf(v.problems);
@@ -86,33 +107,55 @@ public final class ChartSpecValidator {
 
     private void chart(ChartSpec.ChartInfo chart) {
         if (!isDnsLabel(chart.name())) {
-            error("<chart><name>", chart.name(), "is not a DNS-1123 label; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit, e.g. visit-counter");
+            error(
+                    "<chart><name>",
+                    chart.name(),
+                    "is not a DNS-1123 label; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit, e.g. visit-counter");
         }
         if (!SemVer.isValid(chart.version())) {
-            error("<chart><version>", chart.version(), "is not a SemVer 2 version and has no unambiguous SemVer form; set <chart><version> to MAJOR.MINOR.PATCH[-PRERELEASE], e.g. 1.2.3");
+            error(
+                    "<chart><version>",
+                    chart.version(),
+                    "is not a SemVer 2 version and has no unambiguous SemVer form; set <chart><version> to MAJOR.MINOR.PATCH[-PRERELEASE], e.g. 1.2.3");
         }
         if (blank(chart.appVersion())) {
             error("<chart><appVersion>", chart.appVersion(), "must not be empty; it defaults to the project version");
         }
         if (chart.kubeVersion() != null && blank(chart.kubeVersion())) {
-            error("<chart><kubeVersion>", chart.kubeVersion(), "must not be empty; remove it or give a SemVer constraint such as >=1.27.0-0");
+            error(
+                    "<chart><kubeVersion>",
+                    chart.kubeVersion(),
+                    "must not be empty; remove it or give a SemVer constraint such as >=1.27.0-0");
         }
     }
 
     private void image(ChartSpec spec) {
         String repository = spec.image().repository();
         if (blank(repository)) {
-            error("<image><repository>", repository, "is required; set the image without its tag, e.g. ghcr.io/acme/visit-counter");
-        } else if (repository.contains("@") || repository.substring(repository.lastIndexOf('/') + 1).contains(":")) {
+            error(
+                    "<image><repository>",
+                    repository,
+                    "is required; set the image without its tag, e.g. ghcr.io/acme/visit-counter");
+        } else if (repository.contains("@")
+                || repository.substring(repository.lastIndexOf('/') + 1).contains(":")) {
             error("<image><repository>", repository, "must not contain a tag or digest; put the tag into <image><tag>");
         } else if (!KubernetesSyntax.isImageRepository(repository)) {
-            error("<image><repository>", repository, "is not an image repository; use [registry[:port]/]path with lowercase path components, e.g. ghcr.io/acme/visit-counter");
+            error(
+                    "<image><repository>",
+                    repository,
+                    "is not an image repository; use [registry[:port]/]path with lowercase path components, e.g. ghcr.io/acme/visit-counter");
         }
         String tag = spec.image().tag();
         if (!KubernetesSyntax.isImageTag(tag)) {
-            error("<image><tag>", tag, "is not an image tag; use up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
+            error(
+                    "<image><tag>",
+                    tag,
+                    "is not an image tag; use up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
         } else if (tag.equals("latest")) {
-            warning("<image><tag>", tag, "'latest' makes every pod restart pull whatever is newest and breaks rollbacks; pin a version");
+            warning(
+                    "<image><tag>",
+                    tag,
+                    "'latest' makes every pod restart pull whatever is newest and breaks rollbacks; pin a version");
         }
         oneOf("<image><pullPolicy>", spec.image().pullPolicy(), PULL_POLICIES);
     }
@@ -127,17 +170,30 @@ public final class ChartSpecValidator {
         if (oneOf("<updateStrategy><type>", strategy.type(), UPDATE_STRATEGIES)) {
             if (strategy.type().equals("OnDelete")) {
                 if (strategy.partition() != null) {
-                    error("<updateStrategy><partition>", String.valueOf(strategy.partition()), "only applies to RollingUpdate; the API server rejects a rollingUpdate block with OnDelete. Remove <partition> or use <type>RollingUpdate</type>");
+                    error(
+                            "<updateStrategy><partition>",
+                            String.valueOf(strategy.partition()),
+                            "only applies to RollingUpdate; the API server rejects a rollingUpdate block with OnDelete. Remove <partition> or use <type>RollingUpdate</type>");
                 }
                 if (strategy.maxUnavailable() != null) {
-                    error("<updateStrategy><maxUnavailable>", strategy.maxUnavailable(), "only applies to RollingUpdate; the API server rejects a rollingUpdate block with OnDelete. Remove <maxUnavailable> or use <type>RollingUpdate</type>");
+                    error(
+                            "<updateStrategy><maxUnavailable>",
+                            strategy.maxUnavailable(),
+                            "only applies to RollingUpdate; the API server rejects a rollingUpdate block with OnDelete. Remove <maxUnavailable> or use <type>RollingUpdate</type>");
                 }
             } else {
                 int partition = strategy.partition();
                 if (partition < 0) {
-                    error("<updateStrategy><partition>", String.valueOf(partition), "must be 0 or more; 0 updates every pod");
+                    error(
+                            "<updateStrategy><partition>",
+                            String.valueOf(partition),
+                            "must be 0 or more; 0 updates every pod");
                 } else if (replicas >= 0 && partition > replicas) {
-                    error("<updateStrategy><partition>", String.valueOf(partition), "is above <replicas> (" + replicas + ") so no pod would ever be updated; use a value from 0 to " + replicas);
+                    error(
+                            "<updateStrategy><partition>",
+                            String.valueOf(partition),
+                            "is above <replicas> (" + replicas
+                                    + ") so no pod would ever be updated; use a value from 0 to " + replicas);
                 }
                 maxUnavailable(strategy.maxUnavailable(), spec.podManagementPolicy());
             }
@@ -146,7 +202,10 @@ public final class ChartSpecValidator {
         nonNegative("<revisionHistoryLimit>", spec.revisionHistoryLimit());
         nonNegative("<terminationGracePeriodSeconds>", spec.terminationGracePeriodSeconds());
         if (spec.terminationGracePeriodSeconds() == 0) {
-            warning("<terminationGracePeriodSeconds>", "0", "kills pods without a chance to flush their data; StatefulSet pods should shut down gracefully, keep the default 30");
+            warning(
+                    "<terminationGracePeriodSeconds>",
+                    "0",
+                    "kills pods without a chance to flush their data; StatefulSet pods should shut down gracefully, keep the default 30");
         }
     }
 
@@ -164,9 +223,15 @@ public final class ChartSpecValidator {
             error(element, value, "must be a number of pods (1 or more) or a percentage from 1% to 100%");
             return;
         }
-        warning(element, value, "takes effect only on Kubernetes 1.37+ (or with the MaxUnavailableStatefulSet feature gate); older servers roll one pod at a time");
+        warning(
+                element,
+                value,
+                "takes effect only on Kubernetes 1.37+ (or with the MaxUnavailableStatefulSet feature gate); older servers roll one pod at a time");
         if (podManagementPolicy.equals("OrderedReady")) {
-            warning(element, value, "has no effect with <podManagementPolicy>OrderedReady</podManagementPolicy>; use Parallel to roll several pods at once");
+            warning(
+                    element,
+                    value,
+                    "has no effect with <podManagementPolicy>OrderedReady</podManagementPolicy>; use Parallel to roll several pods at once");
         }
     }
 
@@ -177,14 +242,20 @@ public final class ChartSpecValidator {
             PortSpec port = ports.get(i);
             String at = item("<ports><port", port.name(), i);
             if (!isPortName(port.name())) {
-                error(at + "<name>", port.name(), "is not a port name; use at most 15 lowercase letters, digits and '-' with at least one letter, e.g. http");
+                error(
+                        at + "<name>",
+                        port.name(),
+                        "is not a port name; use at most 15 lowercase letters, digits and '-' with at least one letter, e.g. http");
             } else if (!names.add(port.name())) {
                 error(at + "<name>", port.name(), "is declared twice; give each port its own name");
             }
             if (port.containerPort() == null || port.containerPort() < 1 || port.containerPort() > 65535) {
                 error(at + "<containerPort>", str(port.containerPort()), "must be a port number from 1 to 65535");
             } else if (!numbers.add(port.containerPort())) {
-                error(at + "<containerPort>", str(port.containerPort()), "is declared twice; each container port may appear once");
+                error(
+                        at + "<containerPort>",
+                        str(port.containerPort()),
+                        "is declared twice; each container port may appear once");
             }
             oneOf(at + "<protocol>", port.protocol(), PROTOCOLS);
         }
@@ -195,7 +266,10 @@ public final class ChartSpecValidator {
             return;
         }
         if (ports.isEmpty()) {
-            error("<service>", null, "needs a container port to send traffic to; declare one in <ports> or set <service><enabled>false</enabled>");
+            error(
+                    "<service>",
+                    null,
+                    "needs a container port to send traffic to; declare one in <ports> or set <service><enabled>false</enabled>");
             return;
         }
         oneOf("<service><type>", service.type(), SERVICE_TYPES);
@@ -203,13 +277,22 @@ public final class ChartSpecValidator {
             error("<service><port>", str(service.port()), "must be a port number from 1 to 65535");
         }
         if (ports.stream().noneMatch(p -> p.name().equals(service.targetPort()))) {
-            error("<service><targetPort>", service.targetPort(), "names no port in <ports>; use one of " + portNames(ports));
+            error(
+                    "<service><targetPort>",
+                    service.targetPort(),
+                    "names no port in <ports>; use one of " + portNames(ports));
         }
         int nodePort = service.nodePort();
         if (nodePort != 0 && !"NodePort".equals(service.type()) && !"LoadBalancer".equals(service.type())) {
-            error("<service><nodePort>", String.valueOf(nodePort), "only applies to <type>NodePort</type> or LoadBalancer; remove it or change the type");
+            error(
+                    "<service><nodePort>",
+                    String.valueOf(nodePort),
+                    "only applies to <type>NodePort</type> or LoadBalancer; remove it or change the type");
         } else if (nodePort < 0 || nodePort > 65535) {
-            error("<service><nodePort>", String.valueOf(nodePort), "must be a port number (the cluster's node port range, by default 30000-32767), or 0 to let Kubernetes pick");
+            error(
+                    "<service><nodePort>",
+                    String.valueOf(nodePort),
+                    "must be a port number (the cluster's node port range, by default 30000-32767), or 0 to let Kubernetes pick");
         }
     }
 
@@ -220,27 +303,50 @@ public final class ChartSpecValidator {
             ClaimSpec claim = claims.get(i);
             String at = item("<volumeClaimTemplates><volumeClaimTemplate", claim.name(), i);
             if (!isDnsLabel(claim.name())) {
-                error(at + "<name>", claim.name(), "is not a DNS-1123 label; use lowercase letters, digits and '-', e.g. data (PVCs are named <name>-<statefulset>-<ordinal>)");
+                error(
+                        at + "<name>",
+                        claim.name(),
+                        "is not a DNS-1123 label; use lowercase letters, digits and '-', e.g. data (PVCs are named <name>-<statefulset>-<ordinal>)");
             } else if (RESERVED_VOLUME_NAMES.contains(claim.name())) {
-                error(at + "<name>", claim.name(), "is the name of a volume the chart adds itself; choose another name");
+                error(
+                        at + "<name>",
+                        claim.name(),
+                        "is the name of a volume the chart adds itself; choose another name");
             } else if (!names.add(claim.name())) {
                 error(at + "<name>", claim.name(), "is declared twice; claim template names must be unique");
             }
             String mountPath = claim.mountPath();
             if (blank(mountPath)) {
-                error(at + "<mountPath>", mountPath, "is required; give the absolute path the container sees the volume at, e.g. /app/data");
+                error(
+                        at + "<mountPath>",
+                        mountPath,
+                        "is required; give the absolute path the container sees the volume at, e.g. /app/data");
             } else if (!mountPath.startsWith("/")) {
                 error(at + "<mountPath>", mountPath, "is relative; give an absolute path such as /" + mountPath);
-            } else if (mountPath.equals("/") || !Path.of(mountPath).normalize().toString().equals(mountPath) || mountPath.contains(":")) {
-                error(at + "<mountPath>", mountPath, "must be a normalised absolute path below / without '..', '.', ':' or a trailing '/', e.g. /app/data");
+            } else if (mountPath.equals("/")
+                    || !Path.of(mountPath).normalize().toString().equals(mountPath)
+                    || mountPath.contains(":")) {
+                error(
+                        at + "<mountPath>",
+                        mountPath,
+                        "must be a normalised absolute path below / without '..', '.', ':' or a trailing '/', e.g. /app/data");
             } else if (!mounts.add(mountPath)) {
-                error(at + "<mountPath>", mountPath, "is used by two claim templates; each volume needs its own mount path");
+                error(
+                        at + "<mountPath>",
+                        mountPath,
+                        "is used by two claim templates; each volume needs its own mount path");
             } else if (mountPath.equals("/tmp")) {
-                error(at + "<mountPath>", mountPath, "is where the chart mounts its scratch volume; choose another path");
+                error(
+                        at + "<mountPath>",
+                        mountPath,
+                        "is where the chart mounts its scratch volume; choose another path");
             }
             var size = quantity(claim.size());
             if (size.isEmpty()) {
-                error(at + "<size>", claim.size(), "is not a Kubernetes quantity; use a number with an optional suffix, e.g. 1Gi, 500Mi or 10G");
+                error(
+                        at + "<size>",
+                        claim.size(),
+                        "is not a Kubernetes quantity; use a number with an optional suffix, e.g. 1Gi, 500Mi or 10G");
             } else if (size.get().signum() <= 0) {
                 error(at + "<size>", claim.size(), "must be more than zero, e.g. 1Gi");
             }
@@ -252,7 +358,10 @@ public final class ChartSpecValidator {
             }
             String storageClass = claim.storageClassName();
             if (!storageClass.isEmpty() && !storageClass.equals("-") && !isDnsSubdomain(storageClass)) {
-                error(at + "<storageClassName>", storageClass, "is not a StorageClass name; use lowercase letters, digits, '-' and '.', or '-' to turn dynamic provisioning off");
+                error(
+                        at + "<storageClassName>",
+                        storageClass,
+                        "is not a StorageClass name; use lowercase letters, digits, '-' and '.', or '-' to turn dynamic provisioning off");
             }
         }
     }
@@ -260,7 +369,10 @@ public final class ChartSpecValidator {
     private void env(Map<String, String> env, List<SecretEnvSpec> secretEnv) {
         for (String name : env.keySet()) {
             if (!isEnvName(name)) {
-                error("<env><" + name + ">", name, "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
+                error(
+                        "<env><" + name + ">",
+                        name,
+                        "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
             }
         }
         Set<String> names = new HashSet<>(env.keySet());
@@ -268,12 +380,21 @@ public final class ChartSpecValidator {
             SecretEnvSpec variable = secretEnv.get(i);
             String at = item("<secretEnv><variable", variable.name(), i);
             if (!isEnvName(variable.name())) {
-                error(at + "<name>", variable.name(), "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
+                error(
+                        at + "<name>",
+                        variable.name(),
+                        "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
             } else if (!names.add(variable.name())) {
-                error(at + "<name>", variable.name(), "is already set in <env> or <secretEnv>; a variable can have one source");
+                error(
+                        at + "<name>",
+                        variable.name(),
+                        "is already set in <env> or <secretEnv>; a variable can have one source");
             }
             if (!isDnsSubdomain(variable.secretName())) {
-                error(at + "<secretName>", variable.secretName(), "is not a Secret name; give the name of an existing Secret (lowercase letters, digits, '-', '.')");
+                error(
+                        at + "<secretName>",
+                        variable.secretName(),
+                        "is not a Secret name; give the name of an existing Secret (lowercase letters, digits, '-', '.')");
             }
             if (!KubernetesSyntax.isConfigKey(variable.key())) {
                 error(at + "<key>", variable.key(), "is not a Secret key; use letters, digits, '-', '_' and '.'");
@@ -284,11 +405,20 @@ public final class ChartSpecValidator {
     private void metadata(String element, Map<String, String> map, boolean labelValues) {
         map.forEach((key, value) -> {
             if (!isQualifiedName(key)) {
-                error(element + "<property name=\"" + key + "\">", key, "is not a valid key; use [prefix/]name where the name has at most 63 letters, digits, '-', '_' or '.'");
+                error(
+                        element + "<property name=\"" + key + "\">",
+                        key,
+                        "is not a valid key; use [prefix/]name where the name has at most 63 letters, digits, '-', '_' or '.'");
             } else if (labelValues && !KubernetesSyntax.isLabelValue(value)) {
-                error(element + "<property name=\"" + key + "\"><value>", value, "is not a label value; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+                error(
+                        element + "<property name=\"" + key + "\"><value>",
+                        value,
+                        "is not a label value; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
             } else if (value == null) {
-                error(element + "<property name=\"" + key + "\"><value>", null, "is missing; give a value (may be empty in a label, never absent)");
+                error(
+                        element + "<property name=\"" + key + "\"><value>",
+                        null,
+                        "is missing; give a value (may be empty in a label, never absent)");
             }
         });
     }
@@ -301,7 +431,11 @@ public final class ChartSpecValidator {
             var r = quantity(request);
             var l = quantity(limit);
             if (r.isPresent() && l.isPresent() && r.get().compareTo(l.get()) > 0) {
-                error("<resources><requests><" + name + ">", request, "is more than <resources><limits><" + name + "> (" + limit + "); the API server rejects a request above its limit");
+                error(
+                        "<resources><requests><" + name + ">",
+                        request,
+                        "is more than <resources><limits><" + name + "> (" + limit
+                                + "); the API server rejects a request above its limit");
             }
         });
     }
@@ -322,7 +456,10 @@ public final class ChartSpecValidator {
         probe("<probes><liveness>", spec.probes().liveness(), spec.ports());
         probe("<probes><startup>", spec.probes().startup(), spec.ports());
         if (spec.probes().readiness() == null) {
-            warning("<probes><readiness>", null, "is not set; without a readiness probe a pod gets traffic (and OrderedReady starts the next pod) before it can serve");
+            warning(
+                    "<probes><readiness>",
+                    null,
+                    "is not set; without a readiness probe a pod gets traffic (and OrderedReady starts the next pod) before it can serve");
         }
     }
 
@@ -335,13 +472,19 @@ public final class ChartSpecValidator {
         }
         String port = probe.port();
         if (port == null) {
-            error(element + "<port>", null, "is required when no <ports> are declared; name a declared port or give a number");
+            error(
+                    element + "<port>",
+                    null,
+                    "is required when no <ports> are declared; name a declared port or give a number");
         } else if (port.matches("[0-9]+")) {
             int number = Integer.parseInt(port);
             if (number < 1 || number > 65535) {
                 error(element + "<port>", port, "must be a port number from 1 to 65535 or the name of a declared port");
             } else if (ports.stream().noneMatch(p -> Integer.valueOf(number).equals(p.containerPort()))) {
-                warning(element + "<port>", port, "is not declared in <ports>; declare it so Services and readers of the chart can see it");
+                warning(
+                        element + "<port>",
+                        port,
+                        "is not declared in <ports>; declare it so Services and readers of the chart can see it");
             }
         } else if (ports.stream().noneMatch(p -> port.equals(p.name()))) {
             error(element + "<port>", port, "names no port in <ports>; use one of " + portNames(ports));
@@ -358,7 +501,10 @@ public final class ChartSpecValidator {
             HookSpec hook = hooks.get(i);
             String at = item("<hooks><hook", hook.name(), i);
             if (!isDnsLabel(hook.name()) || hook.name().length() > 30) {
-                error(at + "<name>", hook.name(), "is not a short DNS-1123 label; use at most 30 lowercase letters, digits and '-' (the Job is named <release>-<chart>-<name>)");
+                error(
+                        at + "<name>",
+                        hook.name(),
+                        "is not a short DNS-1123 label; use at most 30 lowercase letters, digits and '-' (the Job is named <release>-<chart>-<name>)");
             } else if (!names.add(hook.name())) {
                 error(at + "<name>", hook.name(), "is declared twice; hook names must be unique");
             }
@@ -389,10 +535,16 @@ public final class ChartSpecValidator {
 
     private void connectionTest(ChartSpec spec) {
         if (spec.connectionTest() && spec.ports().isEmpty()) {
-            error("<connectionTest>", "true", "needs a declared port to connect to; declare one in <ports> or set <connectionTest>false</connectionTest>");
+            error(
+                    "<connectionTest>",
+                    "true",
+                    "needs a declared port to connect to; declare one in <ports> or set <connectionTest>false</connectionTest>");
         }
         if (spec.connectionTest() && blank(spec.connectionTestImage())) {
-            error("<connectionTestImage>", spec.connectionTestImage(), "is required when <connectionTest> is true, e.g. busybox:1.36");
+            error(
+                    "<connectionTestImage>",
+                    spec.connectionTestImage(),
+                    "is required when <connectionTest> is true, e.g. busybox:1.36");
         }
     }
 
@@ -435,7 +587,9 @@ public final class ChartSpecValidator {
     }
 
     private static String portNames(List<PortSpec> ports) {
-        return ports.isEmpty() ? "(none declared)" : String.join(", ", ports.stream().map(PortSpec::name).toList());
+        return ports.isEmpty()
+                ? "(none declared)"
+                : String.join(", ", ports.stream().map(PortSpec::name).toList());
     }
 
     private static boolean blank(String s) {

@@ -60,7 +60,9 @@ public final class KubernetesSyntax {
     }
 
     public static boolean isLabelValue(String s) {
-        return s != null && (s.isEmpty() || (s.length() <= 63 && QUALIFIED_NAME.matcher(s).matches()));
+        return s != null
+                && (s.isEmpty()
+                        || (s.length() <= 63 && QUALIFIED_NAME.matcher(s).matches()));
     }
 
     public static boolean isImageTag(String s) {

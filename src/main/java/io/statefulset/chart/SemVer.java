@@ -14,7 +14,8 @@ public final class SemVer {
             + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
 
     /** Up to three numeric components, then an optional qualifier after '-' or '.', then optional build metadata. */
-    private static final Pattern MAVEN = Pattern.compile("^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:([-.]?)([^+]*))?(?:\\+(.+))?$");
+    private static final Pattern MAVEN =
+            Pattern.compile("^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:([-.]?)([^+]*))?(?:\\+(.+))?$");
 
     /** Maven qualifiers that mean "this is the release" (Maven's ComparableVersion treats them as empty). */
     private static final List<String> RELEASE_QUALIFIERS = List.of("final", "ga", "release");

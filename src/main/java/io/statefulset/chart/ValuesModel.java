@@ -44,137 +44,429 @@ public final class ValuesModel {
     /** The values of the chart for {@code spec}, which must have passed {@link ChartSpecValidator}. */
     public static Section build(ChartSpec spec) {
         Builder root = new Builder();
-        root.leaf("nameOverride", "Replaces the chart name in object names and the app.kubernetes.io/name label", "", string())
-                .leaf("fullnameOverride", "Replaces <release>-<chart> as the base name of every object (cut to 52 characters)", "", string())
-                .leaf("replicaCount", "Number of pods; each gets its own ordinal, DNS name and claims", spec.replicas(), integer(0))
-                .section("image", "The application's container image", image -> image
-                        .leaf("repository", "Image repository, without tag", spec.image().repository(), string("^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$"))
-                        .leaf("tag", "Image tag; empty means the chart's appVersion", spec.image().tag(), string("^$|" + KubernetesSyntax.IMAGE_TAG))
-                        .leaf("pullPolicy", "When the kubelet pulls the image", spec.image().pullPolicy(), enumOf(ChartSpecValidator.PULL_POLICIES)))
-                .leaf("imagePullSecrets", "Secrets holding registry credentials, as a list of {name: <secret>}",
-                        spec.imagePullSecrets().stream().map(n -> Map.of("name", n)).toList(),
-                        array(schema("type", "object", "properties", Map.of("name", string()), "required", List.of("name"))))
-                .leaf("podManagementPolicy", "OrderedReady starts and stops pods one at a time in ordinal order; Parallel does not wait (immutable after install)",
-                        spec.podManagementPolicy(), enumOf(ChartSpecValidator.POD_MANAGEMENT_POLICIES))
-                .section("updateStrategy", "How pods are replaced when the pod template changes", strategy -> strategy
-                        .leaf("type", "RollingUpdate replaces pods from the highest ordinal down; OnDelete waits until you delete them", spec.updateStrategy().type(),
-                                enumOf(ChartSpecValidator.UPDATE_STRATEGIES))
-                        .section("rollingUpdate", "Settings for RollingUpdate (ignored with OnDelete)", rolling -> rolling
-                                .leaf("partition", "Only pods with an ordinal at or above this are updated (a canary when above 0)",
-                                        spec.updateStrategy().partition() == null ? 0 : spec.updateStrategy().partition(), integer(0))
-                                .leaf("maxUnavailable", "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (needs Kubernetes 1.37+)",
-                                        maxUnavailable(spec.updateStrategy().maxUnavailable()),
-                                        anyOf(integer(1), string("^$|" + PERCENT)))))
-                .leaf("minReadySeconds", "Seconds a new pod must be ready before it counts as available", spec.minReadySeconds(), integer(0))
-                .leaf("revisionHistoryLimit", "Controller revisions kept for rollback", spec.revisionHistoryLimit(), integer(0))
-                .leaf("terminationGracePeriodSeconds", "Seconds a pod gets between SIGTERM and SIGKILL to flush its data", spec.terminationGracePeriodSeconds(), integer(0))
-                .leaf("ports", "Container ports; the headless Service publishes all of them", ports(spec.ports()),
-                        array(schema("type", "object",
-                                "properties", props("name", string(PORT_NAME), "containerPort", integer(1, 65535), "protocol", enumOf(ChartSpecValidator.PROTOCOLS)),
-                                "required", List.of("name", "containerPort"),
-                                "additionalProperties", false)))
-                .section("service", "The client Service that spreads traffic over ready pods", service -> service
-                        .leaf("enabled", "Create the client Service", spec.service().enabled(), bool())
-                        .leaf("type", "Service type", spec.service().type(), enumOf(ChartSpecValidator.SERVICE_TYPES))
-                        .leaf("port", "Port the Service listens on", spec.service().port() == null ? 80 : spec.service().port(), integer(1, 65535))
-                        .leaf("targetPort", "Name of the container port traffic goes to", orEmpty(spec.service().targetPort()), string())
-                        .leaf("nodePort", "Fixed node port for NodePort/LoadBalancer; 0 lets Kubernetes pick", spec.service().nodePort(), integer(0, 65535))
-                        .leaf("annotations", "Annotations of the client Service", Map.of(), mapOf(string())))
-                .section("headlessService", "The headless Service <fullname>-headless that gives each pod a stable DNS name", headless -> headless
-                        .leaf("publishNotReadyAddresses", "Publish pod DNS records before pods are ready, so peers can find each other while starting",
-                                true, bool())
-                        .leaf("annotations", "Annotations of the headless Service", Map.of(), mapOf(string())))
-                .section("persistence", "Per-pod storage from volumeClaimTemplates", persistence -> persistence
-                        .leaf("enabled", "Give every pod its own PersistentVolumeClaims; false mounts emptyDir volumes instead (data is lost with the pod)",
-                                true, bool())
-                        .namedSections("claims", "Claim templates by name; PVCs are named <claim>-<fullname>-<ordinal> (immutable after install)",
-                                DNS_LABEL, b -> claim(b, new ClaimSpec("data", "/data", ChartDefaults.CLAIM_SIZE, List.of(ChartDefaults.ACCESS_MODE), "")),
-                                named(spec.volumeClaimTemplates(), ClaimSpec::name, c -> b -> claim(b, c))))
-                .section("persistentVolumeClaimRetentionPolicy", "Whether PVCs outlive the StatefulSet (Kubernetes 1.27+)", retention -> retention
-                        .leaf("whenDeleted", "What happens to PVCs when the StatefulSet is deleted (helm uninstall)",
-                                spec.persistentVolumeClaimRetentionPolicy().whenDeleted(), enumOf(ChartSpecValidator.RETENTION_POLICIES))
-                        .leaf("whenScaled", "What happens to the PVCs of removed pods when replicas go down",
-                                spec.persistentVolumeClaimRetentionPolicy().whenScaled(), enumOf(ChartSpecValidator.RETENTION_POLICIES)))
-                .leaf("env", "Environment variables by name, values taken literally", spec.env(),
-                        schema("type", "object", "propertyNames", schema("pattern", ENV_NAME), "additionalProperties", schema("type", List.of("string", "number", "boolean"))))
-                .leaf("secretEnv", "Environment variables read from existing Secrets: name -> {secretName, key, optional}", secretEnv(spec.secretEnv()),
-                        schema("type", "object", "propertyNames", schema("pattern", ENV_NAME),
-                                "additionalProperties", schema("type", "object",
-                                        "properties", props("secretName", string("^" + KubernetesSyntax.DNS_LABEL + "(\\." + KubernetesSyntax.DNS_LABEL + ")*$"),
-                                                "key", string("^[-._a-zA-Z0-9]+$"), "optional", bool()),
-                                        "required", List.of("secretName", "key"),
-                                        "additionalProperties", false)))
+        root.leaf(
+                        "nameOverride",
+                        "Replaces the chart name in object names and the app.kubernetes.io/name label",
+                        "",
+                        string())
+                .leaf(
+                        "fullnameOverride",
+                        "Replaces <release>-<chart> as the base name of every object (cut to 52 characters)",
+                        "",
+                        string())
+                .leaf(
+                        "replicaCount",
+                        "Number of pods; each gets its own ordinal, DNS name and claims",
+                        spec.replicas(),
+                        integer(0))
+                .section(
+                        "image",
+                        "The application's container image",
+                        image -> image.leaf(
+                                        "repository",
+                                        "Image repository, without tag",
+                                        spec.image().repository(),
+                                        string("^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$"))
+                                .leaf(
+                                        "tag",
+                                        "Image tag; empty means the chart's appVersion",
+                                        spec.image().tag(),
+                                        string("^$|" + KubernetesSyntax.IMAGE_TAG))
+                                .leaf(
+                                        "pullPolicy",
+                                        "When the kubelet pulls the image",
+                                        spec.image().pullPolicy(),
+                                        enumOf(ChartSpecValidator.PULL_POLICIES)))
+                .leaf(
+                        "imagePullSecrets",
+                        "Secrets holding registry credentials, as a list of {name: <secret>}",
+                        spec.imagePullSecrets().stream()
+                                .map(n -> Map.of("name", n))
+                                .toList(),
+                        array(schema(
+                                "type", "object", "properties", Map.of("name", string()), "required", List.of("name"))))
+                .leaf(
+                        "podManagementPolicy",
+                        "OrderedReady starts and stops pods one at a time in ordinal order; Parallel does not wait (immutable after install)",
+                        spec.podManagementPolicy(),
+                        enumOf(ChartSpecValidator.POD_MANAGEMENT_POLICIES))
+                .section(
+                        "updateStrategy",
+                        "How pods are replaced when the pod template changes",
+                        strategy -> strategy.leaf(
+                                        "type",
+                                        "RollingUpdate replaces pods from the highest ordinal down; OnDelete waits until you delete them",
+                                        spec.updateStrategy().type(),
+                                        enumOf(ChartSpecValidator.UPDATE_STRATEGIES))
+                                .section(
+                                        "rollingUpdate",
+                                        "Settings for RollingUpdate (ignored with OnDelete)",
+                                        rolling -> rolling.leaf(
+                                                        "partition",
+                                                        "Only pods with an ordinal at or above this are updated (a canary when above 0)",
+                                                        spec.updateStrategy().partition() == null
+                                                                ? 0
+                                                                : spec.updateStrategy()
+                                                                        .partition(),
+                                                        integer(0))
+                                                .leaf(
+                                                        "maxUnavailable",
+                                                        "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (needs Kubernetes 1.37+)",
+                                                        maxUnavailable(spec.updateStrategy()
+                                                                .maxUnavailable()),
+                                                        anyOf(integer(1), string("^$|" + PERCENT)))))
+                .leaf(
+                        "minReadySeconds",
+                        "Seconds a new pod must be ready before it counts as available",
+                        spec.minReadySeconds(),
+                        integer(0))
+                .leaf(
+                        "revisionHistoryLimit",
+                        "Controller revisions kept for rollback",
+                        spec.revisionHistoryLimit(),
+                        integer(0))
+                .leaf(
+                        "terminationGracePeriodSeconds",
+                        "Seconds a pod gets between SIGTERM and SIGKILL to flush its data",
+                        spec.terminationGracePeriodSeconds(),
+                        integer(0))
+                .leaf(
+                        "ports",
+                        "Container ports; the headless Service publishes all of them",
+                        ports(spec.ports()),
+                        array(schema(
+                                "type",
+                                "object",
+                                "properties",
+                                props(
+                                        "name",
+                                        string(PORT_NAME),
+                                        "containerPort",
+                                        integer(1, 65535),
+                                        "protocol",
+                                        enumOf(ChartSpecValidator.PROTOCOLS)),
+                                "required",
+                                List.of("name", "containerPort"),
+                                "additionalProperties",
+                                false)))
+                .section(
+                        "service",
+                        "The client Service that spreads traffic over ready pods",
+                        service -> service.leaf(
+                                        "enabled",
+                                        "Create the client Service",
+                                        spec.service().enabled(),
+                                        bool())
+                                .leaf(
+                                        "type",
+                                        "Service type",
+                                        spec.service().type(),
+                                        enumOf(ChartSpecValidator.SERVICE_TYPES))
+                                .leaf(
+                                        "port",
+                                        "Port the Service listens on",
+                                        spec.service().port() == null
+                                                ? 80
+                                                : spec.service().port(),
+                                        integer(1, 65535))
+                                .leaf(
+                                        "targetPort",
+                                        "Name of the container port traffic goes to",
+                                        orEmpty(spec.service().targetPort()),
+                                        string())
+                                .leaf(
+                                        "nodePort",
+                                        "Fixed node port for NodePort/LoadBalancer; 0 lets Kubernetes pick",
+                                        spec.service().nodePort(),
+                                        integer(0, 65535))
+                                .leaf("annotations", "Annotations of the client Service", Map.of(), mapOf(string())))
+                .section(
+                        "headlessService",
+                        "The headless Service <fullname>-headless that gives each pod a stable DNS name",
+                        headless -> headless.leaf(
+                                        "publishNotReadyAddresses",
+                                        "Publish pod DNS records before pods are ready, so peers can find each other while starting",
+                                        true,
+                                        bool())
+                                .leaf("annotations", "Annotations of the headless Service", Map.of(), mapOf(string())))
+                .section(
+                        "persistence",
+                        "Per-pod storage from volumeClaimTemplates",
+                        persistence -> persistence
+                                .leaf(
+                                        "enabled",
+                                        "Give every pod its own PersistentVolumeClaims; false mounts emptyDir volumes instead (data is lost with the pod)",
+                                        true,
+                                        bool())
+                                .namedSections(
+                                        "claims",
+                                        "Claim templates by name; PVCs are named <claim>-<fullname>-<ordinal> (immutable after install)",
+                                        DNS_LABEL,
+                                        b -> claim(
+                                                b,
+                                                new ClaimSpec(
+                                                        "data",
+                                                        "/data",
+                                                        ChartDefaults.CLAIM_SIZE,
+                                                        List.of(ChartDefaults.ACCESS_MODE),
+                                                        "")),
+                                        named(spec.volumeClaimTemplates(), ClaimSpec::name, c -> b -> claim(b, c))))
+                .section(
+                        "persistentVolumeClaimRetentionPolicy",
+                        "Whether PVCs outlive the StatefulSet (Kubernetes 1.27+)",
+                        retention -> retention
+                                .leaf(
+                                        "whenDeleted",
+                                        "What happens to PVCs when the StatefulSet is deleted (helm uninstall)",
+                                        spec.persistentVolumeClaimRetentionPolicy()
+                                                .whenDeleted(),
+                                        enumOf(ChartSpecValidator.RETENTION_POLICIES))
+                                .leaf(
+                                        "whenScaled",
+                                        "What happens to the PVCs of removed pods when replicas go down",
+                                        spec.persistentVolumeClaimRetentionPolicy()
+                                                .whenScaled(),
+                                        enumOf(ChartSpecValidator.RETENTION_POLICIES)))
+                .leaf(
+                        "env",
+                        "Environment variables by name, values taken literally",
+                        spec.env(),
+                        schema(
+                                "type",
+                                "object",
+                                "propertyNames",
+                                schema("pattern", ENV_NAME),
+                                "additionalProperties",
+                                schema("type", List.of("string", "number", "boolean"))))
+                .leaf(
+                        "secretEnv",
+                        "Environment variables read from existing Secrets: name -> {secretName, key, optional}",
+                        secretEnv(spec.secretEnv()),
+                        schema(
+                                "type",
+                                "object",
+                                "propertyNames",
+                                schema("pattern", ENV_NAME),
+                                "additionalProperties",
+                                schema(
+                                        "type",
+                                        "object",
+                                        "properties",
+                                        props(
+                                                "secretName",
+                                                string("^" + KubernetesSyntax.DNS_LABEL + "(\\."
+                                                        + KubernetesSyntax.DNS_LABEL + ")*$"),
+                                                "key",
+                                                string("^[-._a-zA-Z0-9]+$"),
+                                                "optional",
+                                                bool()),
+                                        "required",
+                                        List.of("secretName", "key"),
+                                        "additionalProperties",
+                                        false)))
                 .leaf("podAnnotations", "Annotations added to every pod", spec.podAnnotations(), mapOf(string()))
-                .leaf("podLabels", "Labels added to every pod (never to the selector)", spec.podLabels(), mapOf(string()))
-                .leaf("resources", "CPU and memory requests and limits of the application container", resources(spec.resources().requests(), spec.resources().limits()),
+                .leaf(
+                        "podLabels",
+                        "Labels added to every pod (never to the selector)",
+                        spec.podLabels(),
+                        mapOf(string()))
+                .leaf(
+                        "resources",
+                        "CPU and memory requests and limits of the application container",
+                        resources(spec.resources().requests(), spec.resources().limits()),
                         resourcesSchema())
-                .leaf("podSecurityContext", "Pod security context; the default meets the Pod Security Standard 'restricted'", podSecurityContext(spec.podSecurity()), anyObject())
-                .leaf("containerSecurityContext", "Container security context; the default meets the Pod Security Standard 'restricted'", containerSecurityContext(), anyObject())
-                .section("tmpVolume", "A writable emptyDir at /tmp, so the root filesystem can stay read-only", tmp -> tmp
-                        .leaf("enabled", "Mount the /tmp volume", true, bool())
-                        .leaf("sizeLimit", "Upper bound of the /tmp volume", "64Mi", string(QUANTITY)))
-                .section("probes", "Health checks of the application container", probes -> probes
-                        .section("readiness", "Decides when a pod gets traffic and, with OrderedReady, when the next pod starts",
-                                b -> probe(b, spec.probes().readiness(), spec.ports()))
-                        .section("liveness", "Restarts a container that stops answering", b -> probe(b, spec.probes().liveness(), spec.ports()))
-                        .section("startup", "Holds the other probes back until the application has started", b -> probe(b, spec.probes().startup(), spec.ports())))
-                .section("serviceAccount", "The pods' ServiceAccount", account -> account
-                        .leaf("create", "Create a ServiceAccount for this release", true, bool())
-                        .leaf("name", "Name of the ServiceAccount; empty means <fullname> when created, 'default' otherwise", "", string())
-                        .leaf("annotations", "Annotations of the ServiceAccount", Map.of(), mapOf(string()))
-                        .leaf("automountToken", "Mount an API token into the pods; only needed if the application talks to Kubernetes", false, bool()))
-                .section("podDisruptionBudget", "Limits voluntary evictions (drains) when there is more than one replica", pdb -> pdb
-                        .leaf("enabled", "Create a PodDisruptionBudget when replicaCount > 1", true, bool())
-                        .leaf("maxUnavailable", "Pods that may be evicted at once, a number or a percentage", 1, anyOf(integer(1), string(PERCENT))))
-                .namedSections("hooks", "Helm hooks by name, each run as a Job named <fullname>-<hook>", DNS_LABEL,
-                        b -> hook(b, new HookSpec("hook", List.of("pre-install"), 0, List.of(ChartDefaults.HOOK_DELETE_POLICY), ChartDefaults.TEST_IMAGE, List.of(), List.of(), 1, 300, null)),
+                .leaf(
+                        "podSecurityContext",
+                        "Pod security context; the default meets the Pod Security Standard 'restricted'",
+                        podSecurityContext(spec.podSecurity()),
+                        anyObject())
+                .leaf(
+                        "containerSecurityContext",
+                        "Container security context; the default meets the Pod Security Standard 'restricted'",
+                        containerSecurityContext(),
+                        anyObject())
+                .section(
+                        "tmpVolume",
+                        "A writable emptyDir at /tmp, so the root filesystem can stay read-only",
+                        tmp -> tmp.leaf("enabled", "Mount the /tmp volume", true, bool())
+                                .leaf("sizeLimit", "Upper bound of the /tmp volume", "64Mi", string(QUANTITY)))
+                .section(
+                        "probes",
+                        "Health checks of the application container",
+                        probes -> probes.section(
+                                        "readiness",
+                                        "Decides when a pod gets traffic and, with OrderedReady, when the next pod starts",
+                                        b -> probe(b, spec.probes().readiness(), spec.ports()))
+                                .section(
+                                        "liveness",
+                                        "Restarts a container that stops answering",
+                                        b -> probe(b, spec.probes().liveness(), spec.ports()))
+                                .section(
+                                        "startup",
+                                        "Holds the other probes back until the application has started",
+                                        b -> probe(b, spec.probes().startup(), spec.ports())))
+                .section(
+                        "serviceAccount",
+                        "The pods' ServiceAccount",
+                        account -> account.leaf("create", "Create a ServiceAccount for this release", true, bool())
+                                .leaf(
+                                        "name",
+                                        "Name of the ServiceAccount; empty means <fullname> when created, 'default' otherwise",
+                                        "",
+                                        string())
+                                .leaf("annotations", "Annotations of the ServiceAccount", Map.of(), mapOf(string()))
+                                .leaf(
+                                        "automountToken",
+                                        "Mount an API token into the pods; only needed if the application talks to Kubernetes",
+                                        false,
+                                        bool()))
+                .section(
+                        "podDisruptionBudget",
+                        "Limits voluntary evictions (drains) when there is more than one replica",
+                        pdb -> pdb.leaf("enabled", "Create a PodDisruptionBudget when replicaCount > 1", true, bool())
+                                .leaf(
+                                        "maxUnavailable",
+                                        "Pods that may be evicted at once, a number or a percentage",
+                                        1,
+                                        anyOf(integer(1), string(PERCENT))))
+                .namedSections(
+                        "hooks",
+                        "Helm hooks by name, each run as a Job named <fullname>-<hook>",
+                        DNS_LABEL,
+                        b -> hook(
+                                b,
+                                new HookSpec(
+                                        "hook",
+                                        List.of("pre-install"),
+                                        0,
+                                        List.of(ChartDefaults.HOOK_DELETE_POLICY),
+                                        ChartDefaults.TEST_IMAGE,
+                                        List.of(),
+                                        List.of(),
+                                        1,
+                                        300,
+                                        null)),
                         named(spec.hooks(), HookSpec::name, h -> b -> hook(b, h)))
-                .section("tests", "Pods run by `helm test`", tests -> tests
-                        .section("connection", "Checks that the application answers HTTP through its Service", connection -> connection
-                                .leaf("enabled", "Create the connection test", spec.connectionTest(), bool())
-                                .leaf("image", "Image with wget", spec.connectionTestImage(), string())
-                                .leaf("path", "HTTP path requested; one that does not change state", testPath(spec), string("^/"))
-                                .leaf("resources", "Requests and limits of the test container", smallResources(), resourcesSchema())))
+                .section(
+                        "tests",
+                        "Pods run by `helm test`",
+                        tests -> tests.section(
+                                "connection",
+                                "Checks that the application answers HTTP through its Service",
+                                connection -> connection
+                                        .leaf("enabled", "Create the connection test", spec.connectionTest(), bool())
+                                        .leaf("image", "Image with wget", spec.connectionTestImage(), string())
+                                        .leaf(
+                                                "path",
+                                                "HTTP path requested; one that does not change state",
+                                                testPath(spec),
+                                                string("^/"))
+                                        .leaf(
+                                                "resources",
+                                                "Requests and limits of the test container",
+                                                smallResources(),
+                                                resourcesSchema())))
                 .leaf("nodeSelector", "Node labels the pods must match", spec.nodeSelector(), mapOf(string()))
                 .leaf("tolerations", "Tolerations of the pods", List.of(), array(anyObject()))
                 .leaf("affinity", "Affinity rules of the pods", Map.of(), anyObject())
                 .leaf("topologySpreadConstraints", "Spread pods over zones or nodes", List.of(), array(anyObject()))
                 .leaf("priorityClassName", "PriorityClass of the pods", "", string())
-                .leaf("extra", "Free-form values for templates you add in src/main/helm/templates", Map.of(), anyObject());
+                .leaf(
+                        "extra",
+                        "Free-form values for templates you add in src/main/helm/templates",
+                        Map.of(),
+                        anyObject());
         return new Section(null, null, root.entries(), null, null);
     }
 
     private static void claim(Builder b, ClaimSpec claim) {
         b.leaf("mountPath", "Where the container sees the volume", claim.mountPath(), string(ABSOLUTE_PATH))
-                .leaf("size", "Requested storage (resizing needs a StorageClass with allowVolumeExpansion)", claim.size(), string(QUANTITY))
-                .leaf("accessModes", "Access modes of each pod's claim", claim.accessModes(), schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.ACCESS_MODES)))
-                .leaf("storageClass", "StorageClass; empty uses the cluster default, '-' disables dynamic provisioning", claim.storageClassName(), string());
+                .leaf(
+                        "size",
+                        "Requested storage (resizing needs a StorageClass with allowVolumeExpansion)",
+                        claim.size(),
+                        string(QUANTITY))
+                .leaf(
+                        "accessModes",
+                        "Access modes of each pod's claim",
+                        claim.accessModes(),
+                        schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.ACCESS_MODES)))
+                .leaf(
+                        "storageClass",
+                        "StorageClass; empty uses the cluster default, '-' disables dynamic provisioning",
+                        claim.storageClassName(),
+                        string());
     }
 
     private static void hook(Builder b, HookSpec hook) {
         b.leaf("enabled", "Create this hook's Job", true, bool())
-                .leaf("events", "Helm hook events that run the Job", hook.events(), schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.HOOK_EVENTS)))
+                .leaf(
+                        "events",
+                        "Helm hook events that run the Job",
+                        hook.events(),
+                        schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.HOOK_EVENTS)))
                 .leaf("weight", "Hooks run in ascending weight", hook.weight(), schema("type", "integer"))
-                .leaf("deletePolicies", "When Helm deletes the Job", hook.deletePolicies(), schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.HOOK_DELETE_POLICIES)))
+                .leaf(
+                        "deletePolicies",
+                        "When Helm deletes the Job",
+                        hook.deletePolicies(),
+                        schema(
+                                "type",
+                                "array",
+                                "minItems",
+                                1,
+                                "items",
+                                enumOf(ChartSpecValidator.HOOK_DELETE_POLICIES)))
                 .leaf("image", "Image the Job runs", hook.image(), string("^\\S+$"))
                 .leaf("command", "Entrypoint of the Job's container", hook.command(), array(string()))
                 .leaf("args", "Arguments of the Job's container", hook.args(), array(string()))
-                .leaf("backoffLimit", "Retries before the hook (and the release) fails", hook.backoffLimit(), integer(0))
-                .leaf("activeDeadlineSeconds", "Seconds after which a running hook is stopped and fails", hook.activeDeadlineSeconds(), integer(1))
-                .leaf("ttlSecondsAfterFinished", "Seconds after which Kubernetes deletes the finished Job; empty to leave it to the delete policies",
-                        hook.ttlSecondsAfterFinished() == null ? "" : hook.ttlSecondsAfterFinished(), anyOf(integer(0), schema("const", "")))
+                .leaf(
+                        "backoffLimit",
+                        "Retries before the hook (and the release) fails",
+                        hook.backoffLimit(),
+                        integer(0))
+                .leaf(
+                        "activeDeadlineSeconds",
+                        "Seconds after which a running hook is stopped and fails",
+                        hook.activeDeadlineSeconds(),
+                        integer(1))
+                .leaf(
+                        "ttlSecondsAfterFinished",
+                        "Seconds after which Kubernetes deletes the finished Job; empty to leave it to the delete policies",
+                        hook.ttlSecondsAfterFinished() == null ? "" : hook.ttlSecondsAfterFinished(),
+                        anyOf(integer(0), schema("const", "")))
                 .leaf("resources", "Requests and limits of the Job's container", smallResources(), resourcesSchema());
     }
 
     private static void probe(Builder b, ProbeSpec probe, List<PortSpec> ports) {
         String firstPort = ports.isEmpty() ? "" : ports.get(0).name();
         b.leaf("enabled", "Add this probe", probe != null, bool())
-                .leaf("path", "HTTP path for an httpGet probe; empty for a TCP probe", probe == null || probe.path() == null ? "" : probe.path(), string("^$|^/"))
-                .leaf("port", "Container port name or number", probe == null ? firstPort : port(probe.port()), anyOf(integer(1, 65535), string()))
-                .leaf("initialDelaySeconds", "Seconds before the first check", probe == null ? 0 : probe.initialDelaySeconds(), integer(0))
+                .leaf(
+                        "path",
+                        "HTTP path for an httpGet probe; empty for a TCP probe",
+                        probe == null || probe.path() == null ? "" : probe.path(),
+                        string("^$|^/"))
+                .leaf(
+                        "port",
+                        "Container port name or number",
+                        probe == null ? firstPort : port(probe.port()),
+                        anyOf(integer(1, 65535), string()))
+                .leaf(
+                        "initialDelaySeconds",
+                        "Seconds before the first check",
+                        probe == null ? 0 : probe.initialDelaySeconds(),
+                        integer(0))
                 .leaf("periodSeconds", "Seconds between checks", probe == null ? 10 : probe.periodSeconds(), integer(1))
-                .leaf("timeoutSeconds", "Seconds a check may take", probe == null ? 1 : probe.timeoutSeconds(), integer(1))
-                .leaf("failureThreshold", "Failed checks in a row before the probe fails", probe == null ? 3 : probe.failureThreshold(), integer(1));
+                .leaf(
+                        "timeoutSeconds",
+                        "Seconds a check may take",
+                        probe == null ? 1 : probe.timeoutSeconds(),
+                        integer(1))
+                .leaf(
+                        "failureThreshold",
+                        "Failed checks in a row before the probe fails",
+                        probe == null ? 3 : probe.failureThreshold(),
+                        integer(1));
     }
 
     private static String testPath(ChartSpec spec) {
@@ -196,7 +488,8 @@ public final class ValuesModel {
 
     private static List<Map<String, Object>> ports(List<PortSpec> ports) {
         return ports.stream()
-                .map(p -> (Map<String, Object>) new LinkedHashMap<String, Object>(props("name", p.name(), "containerPort", p.containerPort(), "protocol", p.protocol())))
+                .map(p -> (Map<String, Object>) new LinkedHashMap<String, Object>(
+                        props("name", p.name(), "containerPort", p.containerPort(), "protocol", p.protocol())))
                 .toList();
     }
 
@@ -217,10 +510,15 @@ public final class ValuesModel {
     }
 
     private static Map<String, Object> resourcesSchema() {
-        Map<String, Object> list = schema("type", "object",
-                "propertyNames", schema("enum", List.of("cpu", "memory", "ephemeral-storage")),
-                "additionalProperties", anyOf(string(QUANTITY), schema("type", "number", "exclusiveMinimum", 0)));
-        return schema("type", "object", "properties", props("requests", list, "limits", list), "additionalProperties", false);
+        Map<String, Object> list = schema(
+                "type",
+                "object",
+                "propertyNames",
+                schema("enum", List.of("cpu", "memory", "ephemeral-storage")),
+                "additionalProperties",
+                anyOf(string(QUANTITY), schema("type", "number", "exclusiveMinimum", 0)));
+        return schema(
+                "type", "object", "properties", props("requests", list, "limits", list), "additionalProperties", false);
     }
 
     private static Map<String, Object> podSecurityContext(ChartSpec.PodSecuritySpec security) {
@@ -249,7 +547,9 @@ public final class ValuesModel {
     }
 
     private static <T> Map<String, Consumer<Builder>> named(
-            List<T> items, java.util.function.Function<T, String> name, java.util.function.Function<T, Consumer<Builder>> content) {
+            List<T> items,
+            java.util.function.Function<T, String> name,
+            java.util.function.Function<T, Consumer<Builder>> content) {
         Map<String, Consumer<Builder>> map = new TreeMap<>();
         items.forEach(item -> map.put(name.apply(item), content.apply(item)));
         return map;

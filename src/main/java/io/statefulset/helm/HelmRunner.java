@@ -50,7 +50,8 @@ public final class HelmRunner {
 
     private String render(Path chart, TemplateRequest request) throws HelmException {
         try {
-            TemplateCommand command = new Helm(chart).template().withName(request.releaseName()).withNamespace(request.namespace());
+            TemplateCommand command =
+                    new Helm(chart).template().withName(request.releaseName()).withNamespace(request.namespace());
             if (request.kubeVersion() != null) {
                 command = command.withKubeVersion(request.kubeVersion());
             }
@@ -72,6 +73,7 @@ public final class HelmRunner {
         if (message == null) {
             return "helm template failed";
         }
-        return message.replace("Use --debug flag to render out invalid YAML", "").strip();
+        return message.replace("Use --debug flag to render out invalid YAML", "")
+                .strip();
     }
 }

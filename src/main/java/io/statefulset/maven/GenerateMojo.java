@@ -275,7 +275,9 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/helm/templates")
+    @Parameter(
+            property = PropertyNames.TEMPLATES_DIRECTORY,
+            defaultValue = "${project.basedir}/src/main/helm/templates")
     private File templatesDirectory;
 
     /**
@@ -324,14 +326,18 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
             for (ConfigProblem warning : result.warnings()) {
                 getLog().warn(warning.toString());
             }
-            getLog().info("Generated chart " + result.spec().chart().name() + " " + result.spec().chart().version()
-                    + " in " + result.chartDirectory());
+            getLog().info("Generated chart " + result.spec().chart().name() + " "
+                    + result.spec().chart().version() + " in " + result.chartDirectory());
         } catch (InvalidChartSpecException e) {
             throw new MojoFailureException("Invalid statefulset-maven-plugin configuration. " + e.getMessage(), e);
         } catch (ChartRejectedException e) {
-            throw new MojoFailureException("The generated chart was rejected and not written; the previous chart is unchanged. " + e.getMessage(), e);
+            throw new MojoFailureException(
+                    "The generated chart was rejected and not written; the previous chart is unchanged. "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the chart to " + outputDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Could not write the chart to " + outputDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -366,7 +372,8 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
 
     private ProjectInfo projectInfo() {
         List<ChartSpec.Maintainer> developers = project.getDevelopers().stream()
-                .map((Developer d) -> new ChartSpec.Maintainer(d.getName() != null ? d.getName() : d.getId(), d.getEmail(), d.getUrl()))
+                .map((Developer d) -> new ChartSpec.Maintainer(
+                        d.getName() != null ? d.getName() : d.getId(), d.getEmail(), d.getUrl()))
                 .filter(m -> m.name() != null)
                 .toList();
         return new ProjectInfo(

@@ -48,7 +48,8 @@ public final class ManifestReader {
             Matcher source = SOURCE.matcher(document);
             String origin = source.find() ? source.group(1).trim() : null;
             if (!(tree instanceof Map<?, ?> map)) {
-                throw new ManifestException("document " + index + (origin == null ? "" : " (" + origin + ")") + " is not a mapping");
+                throw new ManifestException(
+                        "document " + index + (origin == null ? "" : " (" + origin + ")") + " is not a mapping");
             }
             try {
                 KubernetesResource resource = MAPPER.convertValue(map, KubernetesResource.class);
@@ -57,7 +58,8 @@ public final class ManifestReader {
                 }
                 manifests.add(new Manifest(object, origin));
             } catch (IllegalArgumentException e) {
-                throw new ManifestException("document " + index + (origin == null ? "" : " (" + origin + ")") + ": " + e.getMessage());
+                throw new ManifestException(
+                        "document " + index + (origin == null ? "" : " (" + origin + ")") + ": " + e.getMessage());
             }
         }
         return manifests;

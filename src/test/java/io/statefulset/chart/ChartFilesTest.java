@@ -60,21 +60,31 @@ class ChartFilesTest {
             env.put("VAR_" + (i * 7919 % 50), "v" + i);
         }
         b.env = env;
-        SortedMap<String, byte[]> first = ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
+        SortedMap<String, byte[]> first =
+                ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
         b.env = new TreeMap<>(env).descendingMap();
-        SortedMap<String, byte[]> second = ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
+        SortedMap<String, byte[]> second =
+                ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
         assertThat(first.keySet()).isEqualTo(second.keySet());
         first.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(second.get(path)));
-        first.forEach((path, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain("\r"));
+        first.forEach((path, bytes) ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain("\r"));
     }
 
     @Test
     void chartYamlCarriesMetadataAndSemVer() {
-        ProjectInfo project = new ProjectInfo("visit-counter", "1.0-SNAPSHOT", "Counts visits", "https://example.org",
-                "https://example.org/scm", List.of(new ChartSpec.Maintainer("Ada", "ada@example.org", null)));
+        ProjectInfo project = new ProjectInfo(
+                "visit-counter",
+                "1.0-SNAPSHOT",
+                "Counts visits",
+                "https://example.org",
+                "https://example.org/scm",
+                List.of(new ChartSpec.Maintainer("Ada", "ada@example.org", null)));
         ChartSpec spec = ChartDefaults.apply(SampleSpecs.minimal(), project);
-        Map<String, Object> chart = new Yaml().load(new String(ChartFiles.render(spec, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
-        assertThat(chart).containsEntry("apiVersion", "v2")
+        Map<String, Object> chart = new Yaml()
+                .load(new String(ChartFiles.render(spec, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
+        assertThat(chart)
+                .containsEntry("apiVersion", "v2")
                 .containsEntry("name", "visit-counter")
                 .containsEntry("version", "1.0.0-SNAPSHOT")
                 .containsEntry("appVersion", "1.0-SNAPSHOT")
@@ -92,8 +102,10 @@ class ChartFilesTest {
         String values = new String(ChartFiles.render(spec, Map.of()).get("values.yaml"), StandardCharsets.UTF_8);
         // Compared as JSON trees: YAML reads 10001 back as an Integer where the model holds a Long.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode written = json.readTree(json.writeValueAsString(new Yaml().load(values)));
-        com.fasterxml.jackson.databind.JsonNode model = json.readTree(json.writeValueAsString(ValuesModel.build(spec).toValue()));
+        com.fasterxml.jackson.databind.JsonNode written =
+                json.readTree(json.writeValueAsString(new Yaml().load(values)));
+        com.fasterxml.jackson.databind.JsonNode model =
+                json.readTree(json.writeValueAsString(ValuesModel.build(spec).toValue()));
         assertThat(written).isEqualTo(model);
         // Read back with comments: every described key of the values tree has its description above it.
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
@@ -105,7 +117,10 @@ class ChartFilesTest {
     private static void assertCommented(MappingNode mapping, ValuesTree.Section section) {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
-            ValuesTree.Entry entry = section.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+            ValuesTree.Entry entry = section.entries().stream()
+                    .filter(e -> e.key().equals(key))
+                    .findFirst()
+                    .orElseThrow();
             if (entry.description() != null) {
                 assertThat(tuple.getKeyNode().getBlockComments())
                         .as("comment above %s", key)

@@ -19,7 +19,8 @@ class ChartGeneratorTest {
     Path out;
 
     private Path generateSample() throws Exception {
-        return ChartGenerator.generate(SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE).chartDirectory();
+        return ChartGenerator.generate(SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE)
+                .chartDirectory();
     }
 
     @Test
@@ -42,7 +43,8 @@ class ChartGeneratorTest {
         SpecBuilder bad = SpecBuilder.sample();
         bad.replicas = -3;
 
-        assertThatThrownBy(() -> ChartGenerator.generate(bad.build(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE))
+        assertThatThrownBy(
+                        () -> ChartGenerator.generate(bad.build(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE))
                 .isInstanceOf(InvalidChartSpecException.class)
                 .hasMessageContaining("<replicas> = '-3': must be 0 or more");
         assertThat(Files.readString(marker)).isEqualTo("previous run");
@@ -64,7 +66,8 @@ class ChartGeneratorTest {
             throw new ChartRejectedException("no", List.of("lint said no"));
         };
 
-        assertThatThrownBy(() -> ChartGenerator.generate(changed.build(), SampleSpecs.PROJECT, Map.of(), out, rejecting))
+        assertThatThrownBy(
+                        () -> ChartGenerator.generate(changed.build(), SampleSpecs.PROJECT, Map.of(), out, rejecting))
                 .isInstanceOf(ChartRejectedException.class)
                 .hasMessageContaining("lint said no");
         assertThat(Files.readAllBytes(chart.resolve("values.yaml"))).isEqualTo(before);
@@ -86,12 +89,21 @@ class ChartGeneratorTest {
     @Test
     void userTemplatesAreCopiedButMayNotReplaceBundledOnes() throws Exception {
         byte[] configMap = "apiVersion: v1\nkind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
-        Path chart = ChartGenerator.generate(SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of("extra/config.yaml", configMap), out, ChartCheck.NONE)
+        Path chart = ChartGenerator.generate(
+                        SampleSpecs.visitCounter(),
+                        SampleSpecs.PROJECT,
+                        Map.of("extra/config.yaml", configMap),
+                        out,
+                        ChartCheck.NONE)
                 .chartDirectory();
         assertThat(chart.resolve("templates/extra/config.yaml")).hasBinaryContent(configMap);
 
-        assertThatThrownBy(() -> ChartGenerator.generate(SampleSpecs.visitCounter(), SampleSpecs.PROJECT,
-                        Map.of("statefulset.yaml", configMap), out, ChartCheck.NONE))
+        assertThatThrownBy(() -> ChartGenerator.generate(
+                        SampleSpecs.visitCounter(),
+                        SampleSpecs.PROJECT,
+                        Map.of("statefulset.yaml", configMap),
+                        out,
+                        ChartCheck.NONE))
                 .isInstanceOf(InvalidChartSpecException.class)
                 .hasMessageContaining("<templatesDirectory> = 'statefulset.yaml'")
                 .hasMessageContaining("rename your template");

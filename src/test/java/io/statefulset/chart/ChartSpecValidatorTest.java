@@ -63,23 +63,35 @@ class ChartSpecValidatorTest {
 
     @Test
     void chartVersionWithoutSemVerFormIsRejected() {
-        assertSingleError(b -> b.chartVersion("1.2.3.4", "1.2.3.4"), "<chart><version>", "1.2.3.4", "set <chart><version> to MAJOR.MINOR.PATCH");
+        assertSingleError(
+                b -> b.chartVersion("1.2.3.4", "1.2.3.4"),
+                "<chart><version>",
+                "1.2.3.4",
+                "set <chart><version> to MAJOR.MINOR.PATCH");
     }
 
     @Test
     void imageRepositoryIsRequiredAndMayNotCarryATag() {
-        assertSingleError(b -> b.image = new ImageSpec(null, "1.0.0", null), "<image><repository>", null, "is required");
-        assertSingleError(b -> b.image = new ImageSpec("ghcr.io/acme/app:1.0", "1.0.0", null), "<image><repository>",
-                "ghcr.io/acme/app:1.0", "put the tag into <image><tag>");
-        assertSingleError(b -> b.image = new ImageSpec("ghcr.io/acme/app", "1.0.0", "Sometimes"), "<image><pullPolicy>",
-                "Sometimes", "Always, IfNotPresent, Never");
+        assertSingleError(
+                b -> b.image = new ImageSpec(null, "1.0.0", null), "<image><repository>", null, "is required");
+        assertSingleError(
+                b -> b.image = new ImageSpec("ghcr.io/acme/app:1.0", "1.0.0", null),
+                "<image><repository>",
+                "ghcr.io/acme/app:1.0",
+                "put the tag into <image><tag>");
+        assertSingleError(
+                b -> b.image = new ImageSpec("ghcr.io/acme/app", "1.0.0", "Sometimes"),
+                "<image><pullPolicy>",
+                "Sometimes",
+                "Always, IfNotPresent, Never");
     }
 
     @Test
     void latestTagOnlyWarns() {
         List<ConfigProblem> problems = problems(b -> b.image = new ImageSpec("ghcr.io/acme/app", "latest", null));
         assertThat(problems).noneMatch(ConfigProblem::isError);
-        assertThat(problems).anyMatch(p -> p.element().equals("<image><tag>") && p.message().contains("pin a version"));
+        assertThat(problems)
+                .anyMatch(p -> p.element().equals("<image><tag>") && p.message().contains("pin a version"));
     }
 
     @Test
@@ -94,25 +106,46 @@ class ChartSpecValidatorTest {
 
     @Test
     void partitionMustBeBetweenZeroAndReplicas() {
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", -1, null),
-                "<updateStrategy><partition>", "-1", "must be 0 or more");
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 3, null),
-                "<updateStrategy><partition>", "3", "use a value from 0 to 2");
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 2, null))).isEmpty();
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", -1, null),
+                "<updateStrategy><partition>",
+                "-1",
+                "must be 0 or more");
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 3, null),
+                "<updateStrategy><partition>",
+                "3",
+                "use a value from 0 to 2");
+        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 2, null)))
+                .isEmpty();
     }
 
     @Test
     void maxUnavailableMustBePositiveAndOnlyWithRollingUpdate() {
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "0"),
-                "<updateStrategy><maxUnavailable>", "0", "at least 1");
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "150%"),
-                "<updateStrategy><maxUnavailable>", "150%", "percentage from 1% to 100%");
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, "1"),
-                "<updateStrategy><maxUnavailable>", "1", "only applies to RollingUpdate");
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", 1, null),
-                "<updateStrategy><partition>", "1", "only applies to RollingUpdate");
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null))).isEmpty();
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "50%"))).isEmpty();
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "0"),
+                "<updateStrategy><maxUnavailable>",
+                "0",
+                "at least 1");
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "150%"),
+                "<updateStrategy><maxUnavailable>",
+                "150%",
+                "percentage from 1% to 100%");
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, "1"),
+                "<updateStrategy><maxUnavailable>",
+                "1",
+                "only applies to RollingUpdate");
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", 1, null),
+                "<updateStrategy><partition>",
+                "1",
+                "only applies to RollingUpdate");
+        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)))
+                .isEmpty();
+        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "50%")))
+                .isEmpty();
     }
 
     @Test
@@ -124,102 +157,173 @@ class ChartSpecValidatorTest {
 
     @Test
     void unknownPoliciesAreRejected() {
-        assertSingleError(b -> b.podManagementPolicy = "Sideways", "<podManagementPolicy>", "Sideways", "OrderedReady, Parallel");
-        assertSingleError(b -> b.updateStrategy = new UpdateStrategySpec("Recreate", null, null), "<updateStrategy><type>",
-                "Recreate", "RollingUpdate, OnDelete");
-        assertSingleError(b -> b.retention = new RetentionPolicySpec("Keep", "Retain"),
-                "<persistentVolumeClaimRetentionPolicy><whenDeleted>", "Keep", "Retain, Delete");
-        assertSingleError(b -> b.retention = new RetentionPolicySpec("Retain", "Forget"),
-                "<persistentVolumeClaimRetentionPolicy><whenScaled>", "Forget", "Retain, Delete");
+        assertSingleError(
+                b -> b.podManagementPolicy = "Sideways", "<podManagementPolicy>", "Sideways", "OrderedReady, Parallel");
+        assertSingleError(
+                b -> b.updateStrategy = new UpdateStrategySpec("Recreate", null, null),
+                "<updateStrategy><type>",
+                "Recreate",
+                "RollingUpdate, OnDelete");
+        assertSingleError(
+                b -> b.retention = new RetentionPolicySpec("Keep", "Retain"),
+                "<persistentVolumeClaimRetentionPolicy><whenDeleted>",
+                "Keep",
+                "Retain, Delete");
+        assertSingleError(
+                b -> b.retention = new RetentionPolicySpec("Retain", "Forget"),
+                "<persistentVolumeClaimRetentionPolicy><whenScaled>",
+                "Forget",
+                "Retain, Delete");
     }
 
     @Test
     void claimNameMustBeDnsLabel() {
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("Data_1", "/app/data", "1Mi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"Data_1\"><name>", "Data_1", "DNS-1123 label");
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("Data_1", "/app/data", "1Mi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"Data_1\"><name>",
+                "Data_1",
+                "DNS-1123 label");
     }
 
     @Test
     void claimSizeMustBeAQuantity() {
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1 Gi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>", "1 Gi", "e.g. 1Gi, 500Mi or 10G");
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "0", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>", "0", "more than zero");
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1 Gi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>",
+                "1 Gi",
+                "e.g. 1Gi, 500Mi or 10G");
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "0", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>",
+                "0",
+                "more than zero");
     }
 
     @Test
     void unknownAccessModeIsRejected() {
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1Mi", List.of("ReadWriteSometimes"), null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><accessModes><accessMode>", "ReadWriteSometimes",
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1Mi", List.of("ReadWriteSometimes"), null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><accessModes><accessMode>",
+                "ReadWriteSometimes",
                 "ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod");
     }
 
     @Test
     void mountPathsMustBeAbsoluteAndDistinct() {
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("data", "app/data", "1Mi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>", "app/data", "/app/data");
-        assertSingleError(b -> b.claims = List.of(DATA, new ClaimSpec("logs", "/app/data", "1Mi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"logs\"><mountPath>", "/app/data", "each volume needs its own mount path");
-        assertSingleError(b -> b.claims = List.of(new ClaimSpec("data", "/app/../data", "1Mi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>", "/app/../data", "normalised");
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("data", "app/data", "1Mi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
+                "app/data",
+                "/app/data");
+        assertSingleError(
+                b -> b.claims = List.of(DATA, new ClaimSpec("logs", "/app/data", "1Mi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"logs\"><mountPath>",
+                "/app/data",
+                "each volume needs its own mount path");
+        assertSingleError(
+                b -> b.claims = List.of(new ClaimSpec("data", "/app/../data", "1Mi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
+                "/app/../data",
+                "normalised");
     }
 
     @Test
     void duplicateNamesAreRejected() {
-        assertSingleError(b -> b.claims = List.of(DATA, new ClaimSpec("data", "/other", "1Mi", null, null)),
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><name>", "data", "must be unique");
-        assertSingleError(b -> b.ports = List.of(new PortSpec("http", 8080, null), new PortSpec("http", 9090, null)),
-                "<ports><port name=\"http\"><name>", "http", "is declared twice");
+        assertSingleError(
+                b -> b.claims = List.of(DATA, new ClaimSpec("data", "/other", "1Mi", null, null)),
+                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><name>",
+                "data",
+                "must be unique");
+        assertSingleError(
+                b -> b.ports = List.of(new PortSpec("http", 8080, null), new PortSpec("http", 9090, null)),
+                "<ports><port name=\"http\"><name>",
+                "http",
+                "is declared twice");
         HookSpec hook = SampleSpecs.visitCounter().hooks().get(0);
-        assertSingleError(b -> b.hooks = List.of(hook, hook), "<hooks><hook name=\"preinstall\"><name>", "preinstall", "must be unique");
+        assertSingleError(
+                b -> b.hooks = List.of(hook, hook),
+                "<hooks><hook name=\"preinstall\"><name>",
+                "preinstall",
+                "must be unique");
     }
 
     @Test
     void hookEventsAndPoliciesMustBeHelms() {
-        assertSingleError(b -> b.hooks = List.of(hook("pre-instal", "before-hook-creation", "busybox:1.36")),
-                "<hooks><hook name=\"h\"><events><event>", "pre-instal", "pre-install, post-install");
-        assertSingleError(b -> b.hooks = List.of(hook("post-install", "always", "busybox:1.36")),
-                "<hooks><hook name=\"h\"><deletePolicies><deletePolicy>", "always", "before-hook-creation, hook-succeeded, hook-failed");
+        assertSingleError(
+                b -> b.hooks = List.of(hook("pre-instal", "before-hook-creation", "busybox:1.36")),
+                "<hooks><hook name=\"h\"><events><event>",
+                "pre-instal",
+                "pre-install, post-install");
+        assertSingleError(
+                b -> b.hooks = List.of(hook("post-install", "always", "busybox:1.36")),
+                "<hooks><hook name=\"h\"><deletePolicies><deletePolicy>",
+                "always",
+                "before-hook-creation, hook-succeeded, hook-failed");
     }
 
     @Test
     void hookWithoutImageIsRejected() {
-        assertSingleError(b -> b.hooks = List.of(hook("post-install", "hook-succeeded", null)),
-                "<hooks><hook name=\"h\"><image>", null, "is required");
+        assertSingleError(
+                b -> b.hooks = List.of(hook("post-install", "hook-succeeded", null)),
+                "<hooks><hook name=\"h\"><image>",
+                null,
+                "is required");
     }
 
     @Test
     void probePortMustNameADeclaredPort() {
-        assertSingleError(b -> b.probes = new ProbesSpec(new ProbeSpec("/readyz", "web", null, null, null, null), null, null),
-                "<probes><readiness><port>", "web", "use one of http");
+        assertSingleError(
+                b -> b.probes = new ProbesSpec(new ProbeSpec("/readyz", "web", null, null, null, null), null, null),
+                "<probes><readiness><port>",
+                "web",
+                "use one of http");
     }
 
     @Test
     void serviceTargetPortMustBeDeclared() {
-        assertSingleError(b -> b.service = new ServiceSpec(true, "ClusterIP", 80, "admin", null),
-                "<service><targetPort>", "admin", "use one of http");
-        assertSingleError(b -> b.service = new ServiceSpec(true, "ExternalName", 80, null, null),
-                "<service><type>", "ExternalName", "ClusterIP, NodePort, LoadBalancer");
+        assertSingleError(
+                b -> b.service = new ServiceSpec(true, "ClusterIP", 80, "admin", null),
+                "<service><targetPort>",
+                "admin",
+                "use one of http");
+        assertSingleError(
+                b -> b.service = new ServiceSpec(true, "ExternalName", 80, null, null),
+                "<service><type>",
+                "ExternalName",
+                "ClusterIP, NodePort, LoadBalancer");
     }
 
     @Test
     void requestsAboveLimitsAreRejected() {
-        assertSingleError(b -> b.resources = new ResourcesSpec(Map.of("memory", "1Gi"), Map.of("memory", "512Mi")),
-                "<resources><requests><memory>", "1Gi", "rejects a request above its limit");
-        assertSingleError(b -> b.resources = new ResourcesSpec(Map.of("cpu", "lots"), Map.of()),
-                "<resources><requests><cpu>", "lots", "not a Kubernetes quantity");
+        assertSingleError(
+                b -> b.resources = new ResourcesSpec(Map.of("memory", "1Gi"), Map.of("memory", "512Mi")),
+                "<resources><requests><memory>",
+                "1Gi",
+                "rejects a request above its limit");
+        assertSingleError(
+                b -> b.resources = new ResourcesSpec(Map.of("cpu", "lots"), Map.of()),
+                "<resources><requests><cpu>",
+                "lots",
+                "not a Kubernetes quantity");
     }
 
     @Test
     void environmentNamesAndSecretReferencesAreChecked() {
         assertSingleError(b -> b.env = Map.of("1BAD", "x"), "<env><1BAD>", "1BAD", "not an environment variable name");
-        assertSingleError(b -> b.env = Map.of("WHOAMI", "x"), "<secretEnv><variable name=\"WHOAMI\"><name>", "WHOAMI", "one source");
+        assertSingleError(
+                b -> b.env = Map.of("WHOAMI", "x"),
+                "<secretEnv><variable name=\"WHOAMI\"><name>",
+                "WHOAMI",
+                "one source");
     }
 
     @Test
     void selectorLabelsCannotBeOverriddenByPodLabels() {
-        assertSingleError(b -> b.podLabels = Map.of("app.kubernetes.io/name", "other"),
-                "<podLabels><property name=\"app.kubernetes.io/name\">", "app.kubernetes.io/name", "selector label");
+        assertSingleError(
+                b -> b.podLabels = Map.of("app.kubernetes.io/name", "other"),
+                "<podLabels><property name=\"app.kubernetes.io/name\">",
+                "app.kubernetes.io/name",
+                "selector label");
     }
 
     @Test
@@ -228,13 +332,16 @@ class ChartSpecValidatorTest {
             b.podManagementPolicy = "Sideways";
             b.claims = List.of(new ClaimSpec("data", "relative", "huge", null, null));
         });
-        assertThat(errors).extracting(ConfigProblem::element).containsExactly(
-                "<podManagementPolicy>",
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
-                "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>");
+        assertThat(errors)
+                .extracting(ConfigProblem::element)
+                .containsExactly(
+                        "<podManagementPolicy>",
+                        "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
+                        "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>");
     }
 
     private static HookSpec hook(String event, String deletePolicy, String image) {
-        return new HookSpec("h", List.of(event), 0, List.of(deletePolicy), image, List.of("true"), null, null, null, null);
+        return new HookSpec(
+                "h", List.of(event), 0, List.of(deletePolicy), image, List.of("true"), null, null, null, null);
     }
 }

@@ -28,9 +28,11 @@ class KubernetesSyntaxTest {
         assertThat(KubernetesSyntax.isPortName("8080")).isFalse();
         assertThat(KubernetesSyntax.isPortName("a--b")).isFalse();
         assertThat(KubernetesSyntax.isPortName("averylongportname")).isFalse();
-        assertThat(KubernetesSyntax.isQualifiedName("vault.hashicorp.com/agent-inject")).isTrue();
+        assertThat(KubernetesSyntax.isQualifiedName("vault.hashicorp.com/agent-inject"))
+                .isTrue();
         assertThat(KubernetesSyntax.isQualifiedName("bad prefix/x")).isFalse();
-        assertThat(KubernetesSyntax.isImageRepository("ghcr.io/acme/visit-counter")).isTrue();
+        assertThat(KubernetesSyntax.isImageRepository("ghcr.io/acme/visit-counter"))
+                .isTrue();
         assertThat(KubernetesSyntax.isImageRepository("localhost:5000/app")).isTrue();
         assertThat(KubernetesSyntax.isImageRepository("Acme/App")).isFalse();
     }

@@ -76,22 +76,62 @@ public final class SpecBuilder {
     }
 
     public ChartSpec build() {
-        return new ChartSpec(chart, image, replicas, podManagementPolicy, updateStrategy, minReadySeconds, revisionHistoryLimit,
-                terminationGracePeriodSeconds, ports, service, claims, retention, env, secretEnv, podAnnotations, podLabels, resources,
-                probes, podSecurity, hooks, connectionTest, connectionTestImage, imagePullSecrets, nodeSelector);
+        return new ChartSpec(
+                chart,
+                image,
+                replicas,
+                podManagementPolicy,
+                updateStrategy,
+                minReadySeconds,
+                revisionHistoryLimit,
+                terminationGracePeriodSeconds,
+                ports,
+                service,
+                claims,
+                retention,
+                env,
+                secretEnv,
+                podAnnotations,
+                podLabels,
+                resources,
+                probes,
+                podSecurity,
+                hooks,
+                connectionTest,
+                connectionTestImage,
+                imagePullSecrets,
+                nodeSelector);
     }
 
     /** The sample's chart metadata with another name. */
     public SpecBuilder chartName(String name) {
-        chart = new ChartInfo(name, chart.version(), chart.appVersion(), chart.description(), chart.kubeVersion(), chart.home(),
-                chart.icon(), chart.sources(), chart.maintainers(), chart.keywords());
+        chart = new ChartInfo(
+                name,
+                chart.version(),
+                chart.appVersion(),
+                chart.description(),
+                chart.kubeVersion(),
+                chart.home(),
+                chart.icon(),
+                chart.sources(),
+                chart.maintainers(),
+                chart.keywords());
         return this;
     }
 
     /** The sample's chart metadata with other versions. */
     public SpecBuilder chartVersion(String version, String appVersion) {
-        chart = new ChartInfo(chart.name(), version, appVersion, chart.description(), chart.kubeVersion(), chart.home(),
-                chart.icon(), chart.sources(), chart.maintainers(), chart.keywords());
+        chart = new ChartInfo(
+                chart.name(),
+                version,
+                appVersion,
+                chart.description(),
+                chart.kubeVersion(),
+                chart.home(),
+                chart.icon(),
+                chart.sources(),
+                chart.maintainers(),
+                chart.keywords());
         return this;
     }
 

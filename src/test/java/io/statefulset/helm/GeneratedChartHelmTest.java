@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -53,14 +52,15 @@ class GeneratedChartHelmTest {
 
     @Test
     void rendersEveryObjectOfTheChart() {
-        assertThat(rendered.names()).containsExactlyInAnyOrder(
-                "PodDisruptionBudget/" + FULLNAME,
-                "ServiceAccount/" + FULLNAME,
-                "Service/" + FULLNAME + "-headless",
-                "Service/" + FULLNAME,
-                "Pod/" + FULLNAME + "-test-connection",
-                "StatefulSet/" + FULLNAME,
-                "Job/" + FULLNAME + "-preinstall");
+        assertThat(rendered.names())
+                .containsExactlyInAnyOrder(
+                        "PodDisruptionBudget/" + FULLNAME,
+                        "ServiceAccount/" + FULLNAME,
+                        "Service/" + FULLNAME + "-headless",
+                        "Service/" + FULLNAME,
+                        "Pod/" + FULLNAME + "-test-connection",
+                        "StatefulSet/" + FULLNAME,
+                        "Job/" + FULLNAME + "-preinstall");
     }
 
     @Test
@@ -71,10 +71,18 @@ class GeneratedChartHelmTest {
         assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
         assertThat(sts.getSpec().getMinReadySeconds()).isEqualTo(5);
         assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
-        assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition()).isZero();
-        assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isEqualTo(1);
-        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
-        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
+        assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition())
+                .isZero();
+        assertThat(sts.getSpec()
+                        .getUpdateStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isEqualTo(1);
+        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
+                .isEqualTo("Retain");
+        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled())
+                .isEqualTo("Retain");
 
         PersistentVolumeClaim claim = sts.getSpec().getVolumeClaimTemplates().get(0);
         assertThat(claim.getMetadata().getName()).isEqualTo("data");
@@ -95,17 +103,27 @@ class GeneratedChartHelmTest {
         assertThat(app.getEnv()).extracting(EnvVar::getName).containsExactly("DATA_DIR", "WHOAMI");
         assertThat(app.getEnv().get(0).getValue()).isEqualTo("/app/data");
         assertThat(app.getEnv().get(1).getValue()).isNull();
-        assertThat(app.getEnv().get(1).getValueFrom().getSecretKeyRef().getName()).isEqualTo("visit-counter-credentials");
-        assertThat(app.getEnv().get(1).getValueFrom().getSecretKeyRef().getKey()).isEqualTo("whoami");
+        assertThat(app.getEnv().get(1).getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("visit-counter-credentials");
+        assertThat(app.getEnv().get(1).getValueFrom().getSecretKeyRef().getKey())
+                .isEqualTo("whoami");
         assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(app.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
         assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(app.getStartupProbe()).isNull();
-        assertThat(app.getResources().getRequests()).containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("128Mi"));
-        assertThat(app.getResources().getLimits()).containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("128Mi"));
-        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("vault.hashicorp.com/agent-inject", "true");
-        assertThat(app.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("data", "/app/data"), org.assertj.core.groups.Tuple.tuple("tmp", "/tmp"));
+        assertThat(app.getResources().getRequests())
+                .containsEntry("cpu", new Quantity("100m"))
+                .containsEntry("memory", new Quantity("128Mi"));
+        assertThat(app.getResources().getLimits())
+                .containsEntry("cpu", new Quantity("100m"))
+                .containsEntry("memory", new Quantity("128Mi"));
+        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("vault.hashicorp.com/agent-inject", "true");
+        assertThat(app.getVolumeMounts())
+                .extracting(VolumeMount::getName, VolumeMount::getMountPath)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("data", "/app/data"),
+                        org.assertj.core.groups.Tuple.tuple("tmp", "/tmp"));
     }
 
     @Test
@@ -134,9 +152,16 @@ class GeneratedChartHelmTest {
 
         // Hook and test pods must not look like application pods to the Services.
         Job hook = rendered.get(Job.class, FULLNAME + "-preinstall");
-        assertThat(hook.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).isFalse();
+        assertThat(hook.getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels()
+                        .entrySet()
+                        .containsAll(selector.entrySet()))
+                .isFalse();
         Pod test = rendered.get(Pod.class, FULLNAME + "-test-connection");
-        assertThat(test.getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).isFalse();
+        assertThat(test.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .isFalse();
     }
 
     @Test
@@ -148,9 +173,12 @@ class GeneratedChartHelmTest {
                 .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
         PodSpec pod = hook.getSpec().getTemplate().getSpec();
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-        assertThat(pod.getServiceAccountName()).as("a pre-install hook runs before the release's ServiceAccount exists").isNull();
+        assertThat(pod.getServiceAccountName())
+                .as("a pre-install hook runs before the release's ServiceAccount exists")
+                .isNull();
         assertThat(pod.getContainers().get(0).getImage()).isEqualTo("busybox:1.36");
-        assertThat(pod.getContainers().get(0).getCommand()).containsExactly("sh", "-c", "echo The pre-install hook is running");
+        assertThat(pod.getContainers().get(0).getCommand())
+                .containsExactly("sh", "-c", "echo The pre-install hook is running");
         assertThat(hook.getSpec().getBackoffLimit()).isEqualTo(1);
         assertThat(hook.getSpec().getActiveDeadlineSeconds()).isEqualTo(300L);
     }
@@ -159,7 +187,9 @@ class GeneratedChartHelmTest {
     void connectionTestRequestsTheReadinessPathThroughTheService() {
         Pod test = rendered.get(Pod.class, FULLNAME + "-test-connection");
         assertThat(test.getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "test");
-        assertThat(test.getSpec().getContainers().get(0).getArgs()).last().isEqualTo("http://" + FULLNAME + ":8080/readyz");
+        assertThat(test.getSpec().getContainers().get(0).getArgs())
+                .last()
+                .isEqualTo("http://" + FULLNAME + ":8080/readyz");
     }
 
     @Test
@@ -167,7 +197,10 @@ class GeneratedChartHelmTest {
         StatefulSet sts = rendered.get(StatefulSet.class, FULLNAME);
         List<PodSpec> pods = List.of(
                 sts.getSpec().getTemplate().getSpec(),
-                rendered.get(Job.class, FULLNAME + "-preinstall").getSpec().getTemplate().getSpec(),
+                rendered.get(Job.class, FULLNAME + "-preinstall")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec(),
                 rendered.get(Pod.class, FULLNAME + "-test-connection").getSpec());
         for (PodSpec pod : pods) {
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -183,17 +216,19 @@ class GeneratedChartHelmTest {
             }
         }
         // Read-only root, so the claim and /tmp are the writable places.
-        assertThat(sts.getSpec().getTemplate().getSpec().getVolumes()).singleElement()
+        assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
+                .singleElement()
                 .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
     }
 
     @Test
     void overridesAtInstallTimeApply() throws Exception {
-        RenderedChart overridden = RenderedChart.render(chart, "demo",
-                Map.of("replicaCount", "3", "image.tag", "2.0.0", "persistence.enabled", "false"));
+        RenderedChart overridden = RenderedChart.render(
+                chart, "demo", Map.of("replicaCount", "3", "image.tag", "2.0.0", "persistence.enabled", "false"));
         StatefulSet sts = overridden.get(StatefulSet.class, FULLNAME);
         assertThat(sts.getSpec().getReplicas()).isEqualTo(3);
-        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("ghcr.io/acme/visit-counter:2.0.0");
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("ghcr.io/acme/visit-counter:2.0.0");
         assertThat(sts.getSpec().getVolumeClaimTemplates()).isEmpty();
         assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy()).isNull();
         assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
@@ -223,7 +258,9 @@ class GeneratedChartHelmTest {
 
     @Test
     void crossFieldChecksFailTheRenderWithEveryMessage() {
-        assertThatThrownBy(() -> RenderedChart.render(chart, "demo",
+        assertThatThrownBy(() -> RenderedChart.render(
+                        chart,
+                        "demo",
                         Map.of("updateStrategy.rollingUpdate.partition", "5", "probes.readiness.port", "web")))
                 .isInstanceOf(HelmException.class)
                 .hasMessageContaining("updateStrategy.rollingUpdate.partition (5) is above replicaCount (2)")
@@ -238,7 +275,9 @@ class GeneratedChartHelmTest {
         assertThat(sts.getMetadata().getName()).hasSizeLessThanOrEqualTo(52);
         assertThat(longNames.manifests()).allSatisfy(m -> assertThat(m.name()).hasSizeLessThanOrEqualTo(63));
         assertThat(longNames.all(Job.class).get(0).getMetadata().getName()).endsWith("-preinstall");
-        assertThat(longNames.all(Service.class)).extracting(s -> s.getMetadata().getName()).doesNotHaveDuplicates();
+        assertThat(longNames.all(Service.class))
+                .extracting(s -> s.getMetadata().getName())
+                .doesNotHaveDuplicates();
         assertThat(sts.getSpec().getServiceName()).endsWith("-headless");
     }
 
@@ -248,11 +287,17 @@ class GeneratedChartHelmTest {
         b.claims = List.of(
                 new ClaimSpec("data", "/app/data", "1Mi", null, "-"),
                 new ClaimSpec("logs", "/app/logs", "2Mi", List.of("ReadWriteOnce", "ReadWriteOncePod"), null));
-        StatefulSet sts = RenderedChart.render(RenderedChart.generate(b.build(), other), "demo", Map.of()).get(StatefulSet.class, FULLNAME);
-        assertThat(sts.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data", "logs");
-        assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getStorageClassName()).isEmpty();
-        assertThat(sts.getSpec().getVolumeClaimTemplates().get(1).getSpec().getStorageClassName()).isNull();
-        assertThat(sts.getSpec().getVolumeClaimTemplates().get(1).getSpec().getAccessModes()).containsExactly("ReadWriteOnce", "ReadWriteOncePod");
+        StatefulSet sts = RenderedChart.render(RenderedChart.generate(b.build(), other), "demo", Map.of())
+                .get(StatefulSet.class, FULLNAME);
+        assertThat(sts.getSpec().getVolumeClaimTemplates())
+                .extracting(c -> c.getMetadata().getName())
+                .containsExactly("data", "logs");
+        assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getStorageClassName())
+                .isEmpty();
+        assertThat(sts.getSpec().getVolumeClaimTemplates().get(1).getSpec().getStorageClassName())
+                .isNull();
+        assertThat(sts.getSpec().getVolumeClaimTemplates().get(1).getSpec().getAccessModes())
+                .containsExactly("ReadWriteOnce", "ReadWriteOncePod");
     }
 
     @Test
@@ -261,10 +306,32 @@ class GeneratedChartHelmTest {
         b.podManagementPolicy = "OrderedReady";
         b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null);
         b.service = new ServiceSpec(false, null, null, null, null);
-        b.claims = List.of(new ClaimSpec("data", "/app/data", "1Mi", null, null), new ClaimSpec("wal", "/app/wal", "5Mi", null, null));
+        b.claims = List.of(
+                new ClaimSpec("data", "/app/data", "1Mi", null, null),
+                new ClaimSpec("wal", "/app/wal", "5Mi", null, null));
         b.hooks = List.of(
-                new HookSpec("migrate", List.of("pre-install", "pre-upgrade"), -5, null, "busybox:1.36", List.of("true"), null, null, null, 600),
-                new HookSpec("notify", List.of("post-install"), 10, List.of("hook-succeeded"), "busybox:1.36", null, List.of("done"), 0, 60, null));
+                new HookSpec(
+                        "migrate",
+                        List.of("pre-install", "pre-upgrade"),
+                        -5,
+                        null,
+                        "busybox:1.36",
+                        List.of("true"),
+                        null,
+                        null,
+                        null,
+                        600),
+                new HookSpec(
+                        "notify",
+                        List.of("post-install"),
+                        10,
+                        List.of("hook-succeeded"),
+                        "busybox:1.36",
+                        null,
+                        List.of("done"),
+                        0,
+                        60,
+                        null));
         Path generated = RenderedChart.generate(b.build(), other);
         RenderedChart r = RenderedChart.render(generated, "demo", Map.of());
 
@@ -273,7 +340,9 @@ class GeneratedChartHelmTest {
         assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
         assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate()).isNull();
         assertThat(sts.getSpec().getVolumeClaimTemplates()).hasSize(2);
-        assertThat(r.all(Service.class)).extracting(s -> s.getMetadata().getName()).containsExactly(FULLNAME + "-headless");
+        assertThat(r.all(Service.class))
+                .extracting(s -> s.getMetadata().getName())
+                .containsExactly(FULLNAME + "-headless");
 
         Job migrate = r.get(Job.class, FULLNAME + "-migrate");
         assertThat(migrate.getMetadata().getAnnotations())
@@ -282,12 +351,29 @@ class GeneratedChartHelmTest {
                 .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation");
         assertThat(migrate.getSpec().getTtlSecondsAfterFinished()).isEqualTo(600);
         Job notify = r.get(Job.class, FULLNAME + "-notify");
-        assertThat(notify.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()).isEmpty();
-        assertThat(notify.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("done");
+        assertThat(notify.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getCommand())
+                .isEmpty();
+        assertThat(notify.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getArgs())
+                .containsExactly("done");
 
         // Without a client Service the test asks pod 0 through its stable DNS name.
-        assertThat(r.get(Pod.class, FULLNAME + "-test-connection").getSpec().getContainers().get(0).getArgs())
-                .last().isEqualTo("http://" + FULLNAME + "-0." + FULLNAME + "-headless:8080/readyz");
+        assertThat(r.get(Pod.class, FULLNAME + "-test-connection")
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getArgs())
+                .last()
+                .isEqualTo("http://" + FULLNAME + "-0." + FULLNAME + "-headless:8080/readyz");
         assertThat(RenderedChart.HELM.lint(generated, true).aboveInfo()).isEmpty();
     }
 
@@ -298,7 +384,10 @@ class GeneratedChartHelmTest {
         StatefulSet sts = r.get(StatefulSet.class, FULLNAME);
         assertThat(sts.getSpec().getReplicas()).isEqualTo(1);
         assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
-        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example.org/app:1.0.0");
-        assertThat(r.names()).containsExactlyInAnyOrder("StatefulSet/" + FULLNAME, "Service/" + FULLNAME + "-headless", "ServiceAccount/" + FULLNAME);
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.org/app:1.0.0");
+        assertThat(r.names())
+                .containsExactlyInAnyOrder(
+                        "StatefulSet/" + FULLNAME, "Service/" + FULLNAME + "-headless", "ServiceAccount/" + FULLNAME);
     }
 }

@@ -25,12 +25,14 @@ public final class RenderedChart {
 
     /** Generates the chart of {@code spec} under {@code dir}, proven by lint and a default render. */
     public static Path generate(ChartSpec spec, Path dir) throws Exception {
-        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, new HelmChartCheck(HELM)).chartDirectory();
+        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, new HelmChartCheck(HELM))
+                .chartDirectory();
     }
 
     /** Generates without the Helm check, for tests that inspect what Helm does with a chart. */
     public static Path generateUnchecked(ChartSpec spec, Path dir) throws Exception {
-        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, ChartCheck.NONE).chartDirectory();
+        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, ChartCheck.NONE)
+                .chartDirectory();
     }
 
     public static RenderedChart render(Path chart, TemplateRequest request) throws Exception {
@@ -46,13 +48,21 @@ public final class RenderedChart {
     }
 
     public <T extends HasMetadata> T get(Class<T> type, String name) {
-        List<T> found = all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).toList();
-        assertThat(found).as(type.getSimpleName() + " " + name + " in " + names()).hasSize(1);
+        List<T> found = all(type).stream()
+                .filter(o -> name.equals(o.getMetadata().getName()))
+                .toList();
+        assertThat(found)
+                .as(type.getSimpleName() + " " + name + " in " + names())
+                .hasSize(1);
         return found.get(0);
     }
 
     public <T extends HasMetadata> List<T> all(Class<T> type) {
-        return manifests.stream().map(Manifest::object).filter(type::isInstance).map(type::cast).toList();
+        return manifests.stream()
+                .map(Manifest::object)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     public List<String> names() {

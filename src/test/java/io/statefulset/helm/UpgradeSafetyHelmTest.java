@@ -21,24 +21,31 @@ class UpgradeSafetyHelmTest {
         StatefulSet v1 = render(SpecBuilder.sample().chartVersion("1.0.0", "1.0.0"), v1Dir);
         StatefulSet v2 = render(SpecBuilder.sample().chartVersion("2.3.0-rc.1", "2.3.0"), v2Dir);
 
-        assertThat(v2.getMetadata().getLabels()).as("the versions did change").isNotEqualTo(v1.getMetadata().getLabels());
+        assertThat(v2.getMetadata().getLabels())
+                .as("the versions did change")
+                .isNotEqualTo(v1.getMetadata().getLabels());
         assertThat(v2.getSpec().getSelector()).isEqualTo(v1.getSpec().getSelector());
         assertThat(v2.getSpec().getServiceName()).isEqualTo(v1.getSpec().getServiceName());
         assertThat(v2.getSpec().getPodManagementPolicy()).isEqualTo(v1.getSpec().getPodManagementPolicy());
-        assertThat(v2.getSpec().getVolumeClaimTemplates()).isEqualTo(v1.getSpec().getVolumeClaimTemplates());
+        assertThat(v2.getSpec().getVolumeClaimTemplates())
+                .isEqualTo(v1.getSpec().getVolumeClaimTemplates());
     }
 
     @Test
     void selectorAndClaimTemplatesCarryNothingVersionDerived(@TempDir Path dir) throws Exception {
         StatefulSet sts = render(SpecBuilder.sample().chartVersion("7.7.7", "8.8.8"), dir);
-        assertThat(sts.getSpec().getSelector().getMatchLabels().toString()).doesNotContain("7.7.7", "8.8.8", "helm.sh/chart", "version");
+        assertThat(sts.getSpec().getSelector().getMatchLabels().toString())
+                .doesNotContain("7.7.7", "8.8.8", "helm.sh/chart", "version");
         sts.getSpec().getVolumeClaimTemplates().forEach(claim -> {
-            assertThat(String.valueOf(claim.getMetadata().getLabels())).doesNotContain("7.7.7", "8.8.8", "helm.sh/chart", "version");
+            assertThat(String.valueOf(claim.getMetadata().getLabels()))
+                    .doesNotContain("7.7.7", "8.8.8", "helm.sh/chart", "version");
             assertThat(claim.getMetadata().getAnnotations()).isNullOrEmpty();
         });
     }
 
     private static StatefulSet render(SpecBuilder spec, Path dir) throws Exception {
-        return RenderedChart.render(RenderedChart.generate(spec.build(), dir), "demo", Map.of()).all(StatefulSet.class).get(0);
+        return RenderedChart.render(RenderedChart.generate(spec.build(), dir), "demo", Map.of())
+                .all(StatefulSet.class)
+                .get(0);
     }
 }

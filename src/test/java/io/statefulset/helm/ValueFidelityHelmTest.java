@@ -47,13 +47,17 @@ class ValueFidelityHelmTest {
         b.podAnnotations = annotations;
 
         Path chart = RenderedChart.generate(b.build(), dir);
-        StatefulSet sts = RenderedChart.render(chart, "demo", Map.of()).all(StatefulSet.class).get(0);
+        StatefulSet sts = RenderedChart.render(chart, "demo", Map.of())
+                .all(StatefulSet.class)
+                .get(0);
 
         Map<String, String> env = new LinkedHashMap<>();
-        for (EnvVar var : sts.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+        for (EnvVar var :
+                sts.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
             env.put(var.getName(), var.getValue());
         }
         assertThat(env).containsExactlyInAnyOrderEntriesOf(TRICKY);
-        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations()).containsExactlyInAnyOrderEntriesOf(annotations);
+        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsExactlyInAnyOrderEntriesOf(annotations);
     }
 }

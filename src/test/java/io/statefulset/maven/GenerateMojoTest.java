@@ -61,13 +61,17 @@ class GenerateMojoTest {
         assertThat(spec.image().repository()).isEqualTo("ghcr.io/acme/visit-counter");
         assertThat(spec.replicas()).isEqualTo(2);
         assertThat(spec.podManagementPolicy()).isEqualTo("Parallel");
-        assertThat(spec.ports()).singleElement().satisfies(p -> assertThat(p.containerPort()).isEqualTo(8080));
+        assertThat(spec.ports())
+                .singleElement()
+                .satisfies(p -> assertThat(p.containerPort()).isEqualTo(8080));
         assertThat(spec.volumeClaimTemplates()).singleElement().satisfies(c -> {
             assertThat(c.mountPath()).isEqualTo("/app/data");
             assertThat(c.accessModes()).containsExactly("ReadWriteOnce");
         });
         assertThat(spec.env()).containsExactly(Map.entry("DATA_DIR", "/app/data"));
-        assertThat(spec.secretEnv()).singleElement().satisfies(s -> assertThat(s.secretName()).isEqualTo("visit-counter-credentials"));
+        assertThat(spec.secretEnv())
+                .singleElement()
+                .satisfies(s -> assertThat(s.secretName()).isEqualTo("visit-counter-credentials"));
         assertThat(spec.podAnnotations()).containsExactly(Map.entry("vault.hashicorp.com/agent-inject", "true"));
         assertThat(spec.resources().limits()).containsEntry("memory", "128Mi");
         assertThat(spec.probes().readiness().path()).isEqualTo("/readyz");
@@ -93,7 +97,8 @@ class GenerateMojoTest {
                 .containsEntry("description", "Counts visits per pod")
                 .containsEntry("home", "https://example.org/visit-counter")
                 .containsEntry("sources", java.util.List.of("https://example.org/visit-counter.git"))
-                .containsEntry("maintainers", java.util.List.of(Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
+                .containsEntry(
+                        "maintainers", java.util.List.of(Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
         assertThat(Files.readString(chart.resolve("values.yaml"))).contains("tag: 1.0-SNAPSHOT");
     }
 
@@ -104,7 +109,8 @@ class GenerateMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Invalid statefulset-maven-plugin configuration")
                 .hasMessageContaining("<updateStrategy><maxUnavailable> = '1': only applies to RollingUpdate")
-                .hasMessageContaining("<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size> = '1 Gi': is not a Kubernetes quantity");
+                .hasMessageContaining(
+                        "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size> = '1 Gi': is not a Kubernetes quantity");
         assertThat(buildDirectory.resolve("helm/visit-counter")).doesNotExist();
     }
 

@@ -39,13 +39,15 @@ class PluginDescriptorTest {
 
     @Test
     void generatePropertiesAndDefaults() {
-        Element configuration = (Element) mojos().get("generate").getElementsByTagName("configuration").item(0);
+        Element configuration = (Element)
+                mojos().get("generate").getElementsByTagName("configuration").item(0);
         assertThat(configValue(configuration, "skip")).isEqualTo("${statefulset.skip}");
         assertThat(configDefault(configuration, "skip")).isEqualTo("false");
         assertThat(configValue(configuration, "skipGenerate")).isEqualTo("${statefulset.generate.skip}");
         assertThat(configValue(configuration, "outputDirectory")).isEqualTo("${statefulset.outputDirectory}");
         assertThat(configDefault(configuration, "outputDirectory")).isEqualTo("${project.build.directory}/helm");
-        assertThat(configDefault(configuration, "templatesDirectory")).isEqualTo("${project.basedir}/src/main/helm/templates");
+        assertThat(configDefault(configuration, "templatesDirectory"))
+                .isEqualTo("${project.basedir}/src/main/helm/templates");
     }
 
     @Test

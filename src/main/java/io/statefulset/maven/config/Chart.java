@@ -18,8 +18,17 @@ public class Chart {
 
     public ChartSpec.ChartInfo toSpec() {
         return new ChartSpec.ChartInfo(
-                name, version, appVersion, description, kubeVersion, home, icon, sources,
-                maintainers == null ? null : maintainers.stream().map(Maintainer::toSpec).toList(),
+                name,
+                version,
+                appVersion,
+                description,
+                kubeVersion,
+                home,
+                icon,
+                sources,
+                maintainers == null
+                        ? null
+                        : maintainers.stream().map(Maintainer::toSpec).toList(),
                 keywords);
     }
 

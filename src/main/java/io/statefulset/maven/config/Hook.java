@@ -18,6 +18,15 @@ public class Hook {
 
     public ChartSpec.HookSpec toSpec() {
         return new ChartSpec.HookSpec(
-                name, events, weight, deletePolicies, image, command, args, backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished);
+                name,
+                events,
+                weight,
+                deletePolicies,
+                image,
+                command,
+                args,
+                backoffLimit,
+                activeDeadlineSeconds,
+                ttlSecondsAfterFinished);
     }
 }

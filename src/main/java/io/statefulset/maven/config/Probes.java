@@ -24,7 +24,13 @@ public class Probes {
         public static ChartSpec.ProbeSpec toSpec(Probe p) {
             return p == null
                     ? null
-                    : new ChartSpec.ProbeSpec(p.path, p.port, p.initialDelaySeconds, p.periodSeconds, p.timeoutSeconds, p.failureThreshold);
+                    : new ChartSpec.ProbeSpec(
+                            p.path,
+                            p.port,
+                            p.initialDelaySeconds,
+                            p.periodSeconds,
+                            p.timeoutSeconds,
+                            p.failureThreshold);
         }
     }
 }

@@ -1,0 +1,137 @@
+package io.statefulset.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.statefulset.helm.HelmRunner;
+import io.statefulset.helm.LintReport;
+import io.statefulset.helm.RenderedChart;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Checks run by the verify.groovy scripts of the integration tests in it/ after Maven built each
+ * project with the plugin under test. They read what the build wrote, lint and render it with real
+ * Helm and compare the meaning of the result.
+ */
+public final class ItVerifiers {
+    private ItVerifiers() {}
+
+    /** sample-app: the chart of the configuration, and the runnable jar. */
+    public static void sampleApp(Path basedir) throws Exception {
+        Path chart = basedir.resolve("target/helm/visit-counter");
+        assertLintClean(chart);
+        RenderedChart r = RenderedChart.render(chart, "lab", Map.of());
+        String name = "lab-visit-counter";
+
+        StatefulSet sts = r.get(StatefulSet.class, name);
+        assertThat(sts.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        assertThat(sts.getSpec().getServiceName()).isEqualTo(name + "-headless");
+        assertThat(sts.getSpec().getMinReadySeconds()).isEqualTo(5);
+        assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition())
+                .isZero();
+        assertThat(sts.getSpec()
+                        .getUpdateStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isEqualTo(1);
+        assertThat(sts.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
+                .isEqualTo("Retain");
+        var claim = sts.getSpec().getVolumeClaimTemplates().get(0);
+        assertThat(claim.getMetadata().getName()).isEqualTo("data");
+        assertThat(claim.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("1Mi"));
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("standard");
+
+        Container app = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(app.getImage()).isEqualTo("ghcr.io/acme/visit-counter:1.0.0");
+        // The app reads its data directory from DATA_DIR: it must be where the claim is mounted.
+        String dataDir = app.getEnv().stream()
+                .filter(e -> e.getName().equals("DATA_DIR"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElseThrow();
+        assertThat(app.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("data");
+            assertThat(m.getMountPath()).isEqualTo(dataDir);
+        });
+        assertThat(app.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("WHOAMI");
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("visit-counter-credentials");
+        });
+        assertThat(app.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(app.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+
+        assertThat(r.get(Service.class, name + "-headless").getSpec().getClusterIP())
+                .isEqualTo("None");
+        assertThat(r.get(Service.class, name).getSpec().getType()).isEqualTo("NodePort");
+        assertThat(r.get(Job.class, name + "-preinstall").getMetadata().getAnnotations())
+                .containsEntry("helm.sh/hook", "pre-install");
+        assertThat(r.get(Pod.class, name + "-test-connection").getMetadata().getAnnotations())
+                .containsEntry("helm.sh/hook", "test");
+
+        assertThat(basedir.resolve("target/visit-counter-1.0.0.jar")).isRegularFile();
+        assertThat(buildLog(basedir)).contains("Generated chart visit-counter 1.0.0 in");
+    }
+
+    /** several-claims-ondelete: OnDelete, OrderedReady, two claims, two hooks, no client Service, a user template. */
+    public static void severalClaimsOnDelete(Path basedir) throws Exception {
+        Path chart = basedir.resolve("target/helm/ledger");
+        assertLintClean(chart);
+        RenderedChart r = RenderedChart.render(chart, "it", Map.of());
+        StatefulSet sts = r.get(StatefulSet.class, "it-ledger");
+        assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
+        assertThat(sts.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
+        assertThat(sts.getSpec().getVolumeClaimTemplates())
+                .extracting(c -> c.getMetadata().getName())
+                .containsExactly("data", "wal");
+        assertThat(r.all(Service.class))
+                .extracting(s -> s.getMetadata().getName())
+                .containsExactly("it-ledger-headless");
+        assertThat(r.all(Job.class))
+                .extracting(j -> j.getMetadata().getName())
+                .containsExactlyInAnyOrder("it-ledger-migrate", "it-ledger-notify");
+        assertThat(r.get(Job.class, "it-ledger-migrate").getMetadata().getAnnotations())
+                .containsEntry("helm.sh/hook", "pre-install,pre-upgrade");
+        assertThat(r.names()).contains("ConfigMap/it-ledger-settings");
+        Map<String, Object> chartYaml = new Yaml().load(Files.readString(chart.resolve("Chart.yaml")));
+        assertThat(chartYaml).containsEntry("version", "2.1.0-SNAPSHOT").containsEntry("appVersion", "2.1-SNAPSHOT");
+    }
+
+    /** previous-chart-kept: the second, failing build must leave the first build's chart intact. */
+    public static void previousChartKept(Path basedir) throws Exception {
+        Path chart = basedir.resolve("target/helm/keeper");
+        Map<String, Object> values = new Yaml().load(Files.readString(chart.resolve("values.yaml")));
+        assertThat(values).containsEntry("replicaCount", 2);
+        assertLintClean(chart);
+        try (var entries = Files.list(chart.getParent())) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("keeper");
+        }
+        assertThat(buildLog(basedir))
+                .contains("<replicas> = '-1': must be 0 or more")
+                .contains("BUILD FAILURE");
+    }
+
+    private static void assertLintClean(Path chart) throws Exception {
+        LintReport lint = new HelmRunner().lint(chart, true);
+        assertThat(lint.failed())
+                .as("helm lint --strict failed: %s", lint.messages())
+                .isFalse();
+        assertThat(lint.aboveInfo()).isEmpty();
+    }
+
+    public static String buildLog(Path basedir) throws Exception {
+        return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);
+    }
+}
