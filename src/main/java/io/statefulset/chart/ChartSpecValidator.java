@@ -424,6 +424,17 @@ public final class ChartSpecValidator {
     }
 
     private void resources(ChartSpec.ResourcesSpec resources) {
+        for (String name : List.of("cpu", "memory")) {
+            if (!resources.requests().containsKey(name) || !resources.limits().containsKey(name)) {
+                warning(
+                        "<resources>",
+                        null,
+                        "has no " + name + " request and limit; set both so the scheduler reserves room for every pod"
+                                + " and one pod cannot starve the others, e.g. <requests><" + name + ">"
+                                + (name.equals("cpu") ? "100m" : "128Mi")
+                                + "</" + name + "></requests>");
+            }
+        }
         quantities("<resources><requests>", resources.requests());
         quantities("<resources><limits>", resources.limits());
         resources.requests().forEach((name, request) -> {
