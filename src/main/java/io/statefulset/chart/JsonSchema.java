@@ -42,6 +42,11 @@ final class JsonSchema {
         return schema("type", "object", "additionalProperties", values);
     }
 
+    /** An object whose keys match {@code keyPattern} and whose values follow {@code values}. */
+    static Map<String, Object> mapOf(String keyPattern, Map<String, Object> values) {
+        return schema("type", "object", "propertyNames", schema("pattern", keyPattern), "additionalProperties", values);
+    }
+
     /** An object whose content Helm passes through to Kubernetes (security contexts, affinity). */
     static Map<String, Object> anyObject() {
         return schema("type", "object");

@@ -231,23 +231,13 @@ public final class ValuesModel {
                         "env",
                         "Environment variables by name, values taken literally",
                         spec.env(),
-                        schema(
-                                "type",
-                                "object",
-                                "propertyNames",
-                                schema("pattern", ENV_NAME),
-                                "additionalProperties",
-                                schema("type", List.of("string", "number", "boolean"))))
+                        mapOf(ENV_NAME, schema("type", List.of("string", "number", "boolean"))))
                 .leaf(
                         "secretEnv",
                         "Environment variables read from existing Secrets: name -> {secretName, key, optional}",
                         secretEnv(spec.secretEnv()),
-                        schema(
-                                "type",
-                                "object",
-                                "propertyNames",
-                                schema("pattern", ENV_NAME),
-                                "additionalProperties",
+                        mapOf(
+                                ENV_NAME,
                                 schema(
                                         "type",
                                         "object",

@@ -105,24 +105,17 @@ public final class SpecBuilder {
 
     /** The sample's chart metadata with another name. */
     public SpecBuilder chartName(String name) {
-        chart = new ChartInfo(
-                name,
-                chart.version(),
-                chart.appVersion(),
-                chart.description(),
-                chart.kubeVersion(),
-                chart.home(),
-                chart.icon(),
-                chart.sources(),
-                chart.maintainers(),
-                chart.keywords());
-        return this;
+        return chart(name, chart.version(), chart.appVersion());
     }
 
     /** The sample's chart metadata with other versions. */
     public SpecBuilder chartVersion(String version, String appVersion) {
+        return chart(chart.name(), version, appVersion);
+    }
+
+    private SpecBuilder chart(String name, String version, String appVersion) {
         chart = new ChartInfo(
-                chart.name(),
+                name,
                 version,
                 appVersion,
                 chart.description(),
