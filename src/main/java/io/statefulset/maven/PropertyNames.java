@@ -6,6 +6,15 @@ public final class PropertyNames {
     public static final String GENERATE_SKIP = "statefulset.generate.skip";
     public static final String OUTPUT_DIRECTORY = "statefulset.outputDirectory";
     public static final String TEMPLATES_DIRECTORY = "statefulset.templatesDirectory";
+    public static final String VALIDATE_SKIP = "statefulset.validate.skip";
+    public static final String CHART_DIRECTORY = "statefulset.chartDirectory";
+    public static final String MANIFESTS = "statefulset.manifests";
+    public static final String RELEASE_NAME = "statefulset.releaseName";
+    public static final String VALUES_FILES = "statefulset.valuesFiles";
+    public static final String PREVIOUS_CHART = "statefulset.previousChart";
+    public static final String FAIL_ON = "statefulset.failOn";
+    public static final String KUBE_VERSION = "statefulset.kubeVersion";
+    public static final String REPORTS_DIRECTORY = "statefulset.reportsDirectory";
 
     private PropertyNames() {}
 }

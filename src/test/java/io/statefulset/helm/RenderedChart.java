@@ -8,7 +8,8 @@ import io.statefulset.chart.ChartGenerator;
 import io.statefulset.chart.ChartSpec;
 import io.statefulset.chart.SampleSpecs;
 import io.statefulset.validate.ManifestReader;
-import io.statefulset.validate.ManifestReader.Manifest;
+import io.statefulset.validate.Manifests;
+import io.statefulset.validate.Manifests.Manifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,13 @@ public final class RenderedChart {
                 .chartDirectory();
     }
 
+    /** Renders with real Helm and reads the result strictly: any unknown field or wrong type fails the test. */
     public static RenderedChart render(Path chart, TemplateRequest request) throws Exception {
-        return new RenderedChart(ManifestReader.read(HELM.template(chart, request)));
+        Manifests manifests = ManifestReader.read(HELM.template(chart, request));
+        assertThat(manifests.problems())
+                .as("problems reading the rendered chart")
+                .isEmpty();
+        return new RenderedChart(manifests.all());
     }
 
     public static RenderedChart render(Path chart, String release, Map<String, String> set) throws Exception {

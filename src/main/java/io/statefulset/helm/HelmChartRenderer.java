@@ -1,0 +1,38 @@
+package io.statefulset.helm;
+
+import io.statefulset.validate.ChartRenderer;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Validation's view of Helm: lint and render, with Helm's errors passed on as they are. */
+public final class HelmChartRenderer implements ChartRenderer {
+    private final HelmRunner helm;
+    private final String kubeVersion;
+
+    public HelmChartRenderer(HelmRunner helm, String kubeVersion) {
+        this.helm = helm;
+        this.kubeVersion = kubeVersion == null ? TemplateRequest.DEFAULT_KUBE_VERSION : kubeVersion;
+    }
+
+    @Override
+    public List<String> lint(Path chart) throws RenderException {
+        try {
+            return helm.lint(chart, true).messages();
+        } catch (HelmException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String render(Path chart, String release, List<Path> valuesFiles) throws RenderException {
+        try {
+            return helm.template(
+                    chart,
+                    TemplateRequest.release(release)
+                            .withValuesFiles(valuesFiles)
+                            .withKubeVersion(kubeVersion));
+        } catch (HelmException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+    }
+}
