@@ -52,7 +52,16 @@ public final class ChartSpecValidator {
     /** Names of volumes the chart itself adds to the pod; a claim may not reuse them. */
     static final List<String> RESERVED_VOLUME_NAMES = List.of(ValuesModel.TMP_VOLUME);
 
-    static final List<String> SELECTOR_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
+    /** Pod labels the chart sets itself: the two selector labels and the version. */
+    static final List<String> RESERVED_POD_LABELS =
+            List.of("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/version");
+    /** One comparison of a Helm (Masterminds semver) constraint, e.g. {@code >=1.27.0-0}, {@code ~1.30}, {@code 1.2 - 1.4}. */
+    private static final String COMPARISON =
+            "(?:[<>=!~^]{0,2}\\s*v?[0-9]+(?:\\.(?:[0-9]+|[xX*])){0,2}(?:-[0-9A-Za-z.-]+)?)";
+    /** A whole constraint: comparisons joined by spaces, commas, ranges and ||. */
+    static final Pattern KUBE_VERSION_CONSTRAINT =
+            Pattern.compile("\\s*" + COMPARISON + "(?:\\s*(?:,|\\|\\||\\s-\\s|\\s)\\s*" + COMPARISON + ")*\\s*");
+
     static final Pattern PERCENT = Pattern.compile("([1-9][0-9]?|100)%");
     static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s]+");
 
@@ -81,11 +90,11 @@ public final class ChartSpecValidator {
         v.metadata("<podAnnotations>", spec.podAnnotations(), false);
         v.metadata("<podLabels>", spec.podLabels(), true);
         for (String key : spec.podLabels().keySet()) {
-            if (SELECTOR_LABELS.contains(key)) {
+            if (RESERVED_POD_LABELS.contains(key)) {
                 v.error(
                         "<podLabels><property name=\"" + key + "\">",
                         key,
-                        "is a selector label the chart sets itself; choose another key");
+                        "is a label the chart sets itself; choose another key");
             }
         }
         v.metadata("<nodeSelector>", spec.nodeSelector(), true);
@@ -121,11 +130,19 @@ public final class ChartSpecValidator {
         if (blank(chart.appVersion())) {
             error("<chart><appVersion>", chart.appVersion(), "must not be empty; it defaults to the project version");
         }
-        if (chart.kubeVersion() != null && blank(chart.kubeVersion())) {
+        String kube = chart.kubeVersion();
+        if (kube != null
+                && (blank(kube) || !KUBE_VERSION_CONSTRAINT.matcher(kube).matches())) {
             error(
                     "<chart><kubeVersion>",
-                    chart.kubeVersion(),
-                    "must not be empty; remove it or give a SemVer constraint such as >=1.27.0-0");
+                    kube,
+                    "is not a SemVer constraint; write it like >=1.27.0-0, or >=1.27.0-0 <1.40.0-0");
+        } else if (kube != null && kube.contains(">") && !kube.contains("-")) {
+            warning(
+                    "<chart><kubeVersion>",
+                    kube,
+                    "has no '-0' suffix, so it refuses the versions managed clusters report (v1.29.0-eks-…, v1.30.1-gke.…);"
+                            + " write it like >=1.27.0-0");
         }
     }
 
@@ -146,7 +163,14 @@ public final class ChartSpecValidator {
                     "is not an image repository; use [registry[:port]/]path with lowercase path components, e.g. ghcr.io/acme/visit-counter");
         }
         String tag = spec.image().tag();
-        if (!KubernetesSyntax.isImageTag(tag)) {
+        if (!KubernetesSyntax.isImageTag(tag)
+                && tag != null
+                && tag.equals(spec.chart().appVersion())) {
+            error(
+                    "<chart><appVersion>",
+                    tag,
+                    "is used as the image tag but is not a valid one (letters, digits, '_', '.' and '-' only); set <image><tag> explicitly");
+        } else if (!KubernetesSyntax.isImageTag(tag)) {
             error(
                     "<image><tag>",
                     tag,
@@ -293,6 +317,12 @@ public final class ChartSpecValidator {
                     "<service><nodePort>",
                     String.valueOf(nodePort),
                     "must be a port number (the cluster's node port range, by default 30000-32767), or 0 to let Kubernetes pick");
+        } else if (nodePort != 0 && (nodePort < 30000 || nodePort > 32767)) {
+            warning(
+                    "<service><nodePort>",
+                    String.valueOf(nodePort),
+                    "is outside Kubernetes' default node port range 30000-32767; the API server refuses it unless the cluster's"
+                            + " --service-node-port-range includes it");
         }
     }
 
@@ -530,6 +560,13 @@ public final class ChartSpecValidator {
             }
             for (String policy : hook.deletePolicies()) {
                 oneOf(at + "<deletePolicies><deletePolicy>", policy, HOOK_DELETE_POLICIES);
+            }
+            if (!hook.deletePolicies().contains("before-hook-creation") && hook.ttlSecondsAfterFinished() == null) {
+                warning(
+                        at + "<deletePolicies>",
+                        String.join(",", hook.deletePolicies()),
+                        "lacks before-hook-creation: after one failed run the Job stays, and the next install or upgrade fails"
+                                + " with \"already exists\"; add <deletePolicy>before-hook-creation</deletePolicy>");
             }
             if (blank(hook.image())) {
                 error(at + "<image>", hook.image(), "is required; give the image the hook Job runs, e.g. busybox:1.36");

@@ -33,6 +33,10 @@ public final class ValuesModel {
     public static final String TMP_VOLUME = "tmp";
 
     static final String DNS_LABEL = "^" + KubernetesSyntax.DNS_LABEL + "$";
+    static final String OPTIONAL_DNS_LABEL = "^$|" + DNS_LABEL;
+    /** What --set turns into a number or boolean is still a fine label, annotation or env value. */
+    static final Map<String, Object> SCALAR = schema("type", List.of("string", "number", "boolean"));
+
     static final String QUANTITY = KubernetesSyntax.QUANTITY;
     static final String PERCENT = "^([1-9][0-9]?|100)%$";
     static final String ENV_NAME = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
@@ -48,12 +52,12 @@ public final class ValuesModel {
                         "nameOverride",
                         "Replaces the chart name in object names and the app.kubernetes.io/name label",
                         "",
-                        string())
+                        string(OPTIONAL_DNS_LABEL))
                 .leaf(
                         "fullnameOverride",
                         "Replaces <release>-<chart> as the base name of every object (cut to 52 characters)",
                         "",
-                        string())
+                        string(OPTIONAL_DNS_LABEL))
                 .leaf(
                         "replicaCount",
                         "Number of pods; each gets its own ordinal, DNS name and claims",
@@ -71,7 +75,7 @@ public final class ValuesModel {
                                         "tag",
                                         "Image tag; empty means the chart's appVersion",
                                         spec.image().tag(),
-                                        string("^$|" + KubernetesSyntax.IMAGE_TAG))
+                                        anyOf(string("^$|" + KubernetesSyntax.IMAGE_TAG), schema("type", "number")))
                                 .leaf(
                                         "pullPolicy",
                                         "When the kubelet pulls the image",
@@ -179,7 +183,7 @@ public final class ValuesModel {
                                         "Fixed node port for NodePort/LoadBalancer; 0 lets Kubernetes pick",
                                         spec.service().nodePort(),
                                         integer(0, 65535))
-                                .leaf("annotations", "Annotations of the client Service", Map.of(), mapOf(string())))
+                                .leaf("annotations", "Annotations of the client Service", Map.of(), mapOf(SCALAR)))
                 .section(
                         "headlessService",
                         "The headless Service <fullname>-headless that gives each pod a stable DNS name",
@@ -188,7 +192,7 @@ public final class ValuesModel {
                                         "Publish pod DNS records before pods are ready, so peers can find each other while starting",
                                         true,
                                         bool())
-                                .leaf("annotations", "Annotations of the headless Service", Map.of(), mapOf(string())))
+                                .leaf("annotations", "Annotations of the headless Service", Map.of(), mapOf(SCALAR)))
                 .section(
                         "persistence",
                         "Per-pod storage from volumeClaimTemplates",
@@ -202,6 +206,7 @@ public final class ValuesModel {
                                         "claims",
                                         "Claim templates by name; PVCs are named <claim>-<fullname>-<ordinal> (immutable after install)",
                                         DNS_LABEL,
+                                        List.of("mountPath", "size", "accessModes"),
                                         b -> claim(
                                                 b,
                                                 new ClaimSpec(
@@ -254,12 +259,8 @@ public final class ValuesModel {
                                         List.of("secretName", "key"),
                                         "additionalProperties",
                                         false)))
-                .leaf("podAnnotations", "Annotations added to every pod", spec.podAnnotations(), mapOf(string()))
-                .leaf(
-                        "podLabels",
-                        "Labels added to every pod (never to the selector)",
-                        spec.podLabels(),
-                        mapOf(string()))
+                .leaf("podAnnotations", "Annotations added to every pod", spec.podAnnotations(), mapOf(SCALAR))
+                .leaf("podLabels", "Labels added to every pod (never to the selector)", spec.podLabels(), mapOf(SCALAR))
                 .leaf(
                         "resources",
                         "CPU and memory requests and limits of the application container",
@@ -304,7 +305,7 @@ public final class ValuesModel {
                                         "Name of the ServiceAccount; empty means <fullname> when created, 'default' otherwise",
                                         "",
                                         string())
-                                .leaf("annotations", "Annotations of the ServiceAccount", Map.of(), mapOf(string()))
+                                .leaf("annotations", "Annotations of the ServiceAccount", Map.of(), mapOf(SCALAR))
                                 .leaf(
                                         "automountToken",
                                         "Mount an API token into the pods; only needed if the application talks to Kubernetes",
@@ -323,6 +324,7 @@ public final class ValuesModel {
                         "hooks",
                         "Helm hooks by name, each run as a Job named <fullname>-<hook>",
                         DNS_LABEL,
+                        List.of("events", "image"),
                         b -> hook(
                                 b,
                                 new HookSpec(

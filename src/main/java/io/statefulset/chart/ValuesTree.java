@@ -110,18 +110,21 @@ public final class ValuesTree {
 
         /**
          * A map of user-named entries (claims, hooks by name). Every entry, including ones added at
-         * install time, must follow the schema of {@code prototype}: the same keys, types and
-         * descriptions as the entries written here.
+         * install time, must follow the schema of {@code prototype} (the same keys, types and
+         * descriptions as the entries written here) and set the {@code required} keys.
          */
         public Builder namedSections(
                 String key,
                 String description,
                 String keyPattern,
+                List<String> required,
                 Consumer<Builder> prototype,
                 Map<String, Consumer<Builder>> named) {
             List<Entry> children = new ArrayList<>();
             named.forEach((name, content) -> children.add(new Section(name, null, build(content), null, null)));
             Map<String, Object> entrySchema = new Section(null, null, build(prototype), null, null).toSchema();
+            // Entries added at install time (--set hooks.x.image=…) must still say what they need.
+            entrySchema.put("required", required);
             entries.add(new Section(key, description, children, entrySchema, keyPattern));
             return this;
         }

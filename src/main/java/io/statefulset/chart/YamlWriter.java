@@ -9,6 +9,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Serialises plain Java trees (maps, lists, strings, numbers, booleans) with SnakeYAML in one
@@ -58,6 +60,30 @@ final class YamlWriter {
         }
     }
 
+    /**
+     * Strings Helm's YAML parser (go-yaml v2, YAML 1.1 rules) would read as something else, beyond
+     * what SnakeYAML quotes on its own: y/n booleans, 0o/0x/0b numbers, numbers with underscores.
+     */
+    private static final java.util.regex.Pattern GO_YAML_NON_STRING = java.util.regex.Pattern.compile(
+            "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?(\\.?[0-9].*|\\.inf|\\.nan)|");
+
+    /** Quotes every string go-yaml v2 would not read back as the same string. */
+    private static final class GoYamlSafeRepresenter extends Representer {
+        GoYamlSafeRepresenter(DumperOptions options) {
+            super(options);
+        }
+
+        @Override
+        protected Node representScalar(Tag tag, String value, DumperOptions.ScalarStyle style) {
+            if (Tag.STR.equals(tag)
+                    && style == DumperOptions.ScalarStyle.PLAIN
+                    && GO_YAML_NON_STRING.matcher(value).matches()) {
+                return super.representScalar(tag, value, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+            }
+            return super.representScalar(tag, value, style);
+        }
+    }
+
     private static Yaml yaml() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -71,7 +97,7 @@ final class YamlWriter {
         options.setProcessComments(true);
         // The same object twice in a tree (an empty map) must be written twice, not as an anchor and an alias.
         options.setDereferenceAliases(true);
-        return new Yaml(options);
+        return new Yaml(new GoYamlSafeRepresenter(options), options);
     }
 
     /** A Writer that collects into a String, so no platform encoding is ever involved. */

@@ -8,10 +8,12 @@ import java.util.List;
 public final class HelmChartRenderer implements ChartRenderer {
     private final HelmRunner helm;
     private final String kubeVersion;
+    private final boolean explicitVersion;
 
     public HelmChartRenderer(HelmRunner helm, String kubeVersion) {
         this.helm = helm;
-        this.kubeVersion = kubeVersion == null ? TemplateRequest.DEFAULT_KUBE_VERSION : kubeVersion;
+        this.explicitVersion = kubeVersion != null && !kubeVersion.isBlank();
+        this.kubeVersion = explicitVersion ? kubeVersion : TemplateRequest.DEFAULT_KUBE_VERSION;
     }
 
     @Override

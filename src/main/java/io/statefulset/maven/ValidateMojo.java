@@ -42,6 +42,49 @@ import org.eclipse.aether.RepositorySystem;
  *
  * <p>Rules (id, default severity; {@code mvn statefulset:help -Ddetail} and the README explain each):
  * <!-- rule catalogue: start -->
+ * <ul>
+ * <li>{@code helm-lint} (error): `helm lint --strict` found an error; Helm will refuse or mis-install the chart.</li>
+ * <li>{@code helm-lint-warning} (warning): `helm lint --strict` warns about the chart.</li>
+ * <li>{@code helm-lint-info} (off): `helm lint` suggestions, such as an icon in Chart.yaml (off by default).</li>
+ * <li>{@code helm-render} (error): The chart does not render with these values: `helm install` would fail the same way.</li>
+ * <li>{@code schema-parse} (error): A document that is not valid YAML or not a mapping cannot be applied.</li>
+ * <li>{@code schema-unknown-kind} (warning): An apiVersion/kind outside the built-in Kubernetes API is checked by nothing here (a CRD, or a typo).</li>
+ * <li>{@code schema-unknown-field} (error): The API server rejects unknown fields (or drops them silently), so the setting never takes effect.</li>
+ * <li>{@code schema-wrong-type} (error): The API server refuses a string where a number or boolean belongs (e.g. replicas: "3").</li>
+ * <li>{@code schema-required-field} (error): Objects missing required fields are rejected when applied.</li>
+ * <li>{@code sts-selector} (error): The selector must be non-empty and match the pod template's labels, or the API server rejects the StatefulSet.</li>
+ * <li>{@code sts-restart-policy} (error): StatefulSet pods must use restartPolicy Always and no activeDeadlineSeconds.</li>
+ * <li>{@code sts-name-length} (error): Pods get the label controller-revision-hash=<name>-<10 characters>, and label values hold at most 63 (kubernetes#64023).</li>
+ * <li>{@code sts-service-name} (warning): Without spec.serviceName pods get no stable DNS names (<pod>.<service>), which peers and clients of a StatefulSet rely on.</li>
+ * <li>{@code sts-headless-service} (error): spec.serviceName must name a headless Service (clusterIP: None) that selects the pods, or per-pod DNS never appears.</li>
+ * <li>{@code sts-publish-not-ready} (warning): Peers usually need each other's DNS records before they are ready (cluster bootstrap).</li>
+ * <li>{@code sts-volume-mount} (error): A volumeMount that names neither a volume nor a claim template is rejected by the API server.</li>
+ * <li>{@code sts-unused-claim} (warning): A claim template nothing mounts provisions a volume per pod that holds nothing.</li>
+ * <li>{@code sts-unused-volume} (warning): A declared volume that no container mounts is dead configuration, often a mount that was forgotten.</li>
+ * <li>{@code sts-shared-claim} (error): Several replicas mounting one PersistentVolumeClaim share one disk; a ReadWriteOnce claim cannot even attach on two nodes.</li>
+ * <li>{@code sts-partition} (warning): A partition above replicas updates no pod at all.</li>
+ * <li>{@code sts-max-unavailable} (error): maxUnavailable 0 is rejected, and a rollingUpdate block with OnDelete is rejected.</li>
+ * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady (and needs Kubernetes 1.37+).</li>
+ * <li>{@code sts-retention-policy} (error): persistentVolumeClaimRetentionPolicy accepts only Retain and Delete.</li>
+ * <li>{@code sts-termination-grace} (warning): terminationGracePeriodSeconds 0 kills pods without letting them flush their data.</li>
+ * <li>{@code sts-version-in-immutable} (error): Selector and claim templates are immutable; a version in them breaks every later helm upgrade (helm#7998).</li>
+ * <li>{@code hook-unknown-event} (error): Helm silently skips a resource whose helm.sh/hook names no hook event.</li>
+ * <li>{@code hook-weight} (error): helm.sh/hook-weight must be an integer written as a string; anything else silently counts as 0.</li>
+ * <li>{@code hook-delete-policy} (error): An unknown helm.sh/hook-delete-policy is ignored, so the hook resource is never cleaned up as intended.</li>
+ * <li>{@code hook-bare-pod} (warning): A bare Pod hook gets no retries, deadline or TTL; a Job does.</li>
+ * <li>{@code hook-no-cleanup} (warning): Hook resources are not part of the release; without a delete policy or TTL they outlive helm uninstall.</li>
+ * <li>{@code release-scoped-name} (warning): Fixed object names collide when two releases share a namespace ("already exists", helm#1679).</li>
+ * <li>{@code pod-security-restricted} (warning): Namespaces enforcing the Pod Security Standard 'restricted' refuse these pods, and they run with more privilege than needed.</li>
+ * <li>{@code image-tag} (warning): 'latest' or no tag makes every node run whatever it pulled first (with IfNotPresent) and breaks rollbacks.</li>
+ * <li>{@code probe-readiness} (warning): Without a readiness probe a pod gets traffic, and OrderedReady starts the next pod, before it can serve.</li>
+ * <li>{@code probe-port-unknown} (error): A probe on a port name the container does not declare never succeeds, so the pod never becomes ready.</li>
+ * <li>{@code probe-port-undeclared} (info): A probe on a port number the container does not declare works, but hides a port from readers and Services.</li>
+ * <li>{@code resources} (warning): Without cpu and memory requests and limits the scheduler cannot reserve room and one pod can starve the rest.</li>
+ * <li>{@code pdb-missing} (warning): With more than one replica and no PodDisruptionBudget, a node drain may evict every pod at once.</li>
+ * <li>{@code secret-embedded} (error): Secret values in a chart end up in its package, its repository and every release's history.</li>
+ * <li>{@code upgrade-immutable-field} (error): helm upgrade fails when it changes a StatefulSet's selector, serviceName, podManagementPolicy or volumeClaimTemplates.</li>
+ * <li>{@code upgrade-statefulset-removed} (warning): A StatefulSet that disappears or is renamed in an upgrade leaves its PVCs (and data) behind, unused.</li>
+ * </ul>
  * <!-- rule catalogue: end -->
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)

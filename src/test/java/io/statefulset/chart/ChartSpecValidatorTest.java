@@ -318,12 +318,79 @@ class ChartSpecValidatorTest {
     }
 
     @Test
-    void selectorLabelsCannotBeOverriddenByPodLabels() {
+    void labelsTheChartSetsCannotBeOverriddenByPodLabels() {
         assertSingleError(
                 b -> b.podLabels = Map.of("app.kubernetes.io/name", "other"),
                 "<podLabels><property name=\"app.kubernetes.io/name\">",
                 "app.kubernetes.io/name",
-                "selector label");
+                "a label the chart sets itself");
+        assertSingleError(
+                b -> b.podLabels = Map.of("app.kubernetes.io/version", "2"),
+                "<podLabels><property name=\"app.kubernetes.io/version\">",
+                "app.kubernetes.io/version",
+                "a label the chart sets itself");
+    }
+
+    @Test
+    void kubeVersionMustBeAConstraintAndShouldAcceptManagedClusterVersions() {
+        assertSingleError(
+                b -> b.chart = withKubeVersion(b, "1.27+"),
+                "<chart><kubeVersion>",
+                "1.27+",
+                "is not a SemVer constraint");
+        List<ConfigProblem> plain = problems(b -> b.chart = withKubeVersion(b, ">=1.27.0"));
+        assertThat(plain).noneMatch(ConfigProblem::isError);
+        assertThat(plain)
+                .anyMatch(p -> p.element().equals("<chart><kubeVersion>")
+                        && p.message().contains("v1.29.0-eks"));
+        for (String ok :
+                List.of(">=1.27.0-0", ">= 1.27.0-0 < 1.40.0-0", "~1.30", "^1.28.0-0 || >=1.33.0-0", "1.27 - 1.31")) {
+            assertThat(problems(b -> b.chart = withKubeVersion(b, ok)))
+                    .as(ok)
+                    .noneMatch(p -> p.element().equals("<chart><kubeVersion>"));
+        }
+    }
+
+    @Test
+    void anAppVersionThatIsNoImageTagIsBlamedOnTheAppVersion() {
+        assertSingleError(
+                b -> {
+                    b.chartVersion("1.0.0", "1.0.0+build.5");
+                    b.image = new ImageSpec("ghcr.io/acme/visit-counter", null, null);
+                },
+                "<chart><appVersion>",
+                "1.0.0+build.5",
+                "set <image><tag> explicitly");
+    }
+
+    @Test
+    void doubtfulButPossibleSettingsOnlyWarn() {
+        List<ConfigProblem> nodePort = problems(b -> b.service = new ServiceSpec(true, "NodePort", 8080, null, 8080));
+        assertThat(nodePort).noneMatch(ConfigProblem::isError);
+        assertThat(nodePort)
+                .anyMatch(p ->
+                        p.element().equals("<service><nodePort>") && p.message().contains("30000-32767"));
+        List<ConfigProblem> policy =
+                problems(b -> b.hooks = List.of(hook("post-install", "hook-succeeded", "busybox:1.36")));
+        assertThat(policy).noneMatch(ConfigProblem::isError);
+        assertThat(policy)
+                .anyMatch(p -> p.element().equals("<hooks><hook name=\"h\"><deletePolicies>")
+                        && p.message().contains("already exists"));
+    }
+
+    private static ChartSpec.ChartInfo withKubeVersion(SpecBuilder b, String kubeVersion) {
+        ChartSpec.ChartInfo c = b.chart;
+        return new ChartSpec.ChartInfo(
+                c.name(),
+                c.version(),
+                c.appVersion(),
+                c.description(),
+                kubeVersion,
+                c.home(),
+                c.icon(),
+                c.sources(),
+                c.maintainers(),
+                c.keywords());
     }
 
     @Test

@@ -35,6 +35,15 @@ class ValueFidelityHelmTest {
         TRICKY.put("DASH", "- not a list");
         TRICKY.put("PERCENT", "%{x}");
         TRICKY.put("TILDE", "~");
+        // YAML 1.1 as Helm's parser (go-yaml v2) reads it: booleans and numbers SnakeYAML alone would not quote.
+        TRICKY.put("Y_LOWER", "y");
+        TRICKY.put("N_UPPER", "N");
+        TRICKY.put("OCTAL_O", "0o17");
+        TRICKY.put("HEX", "0x1F");
+        TRICKY.put("UNDERSCORE", "1_000");
+        TRICKY.put("FLOAT", "1.50");
+        TRICKY.put("INF", ".inf");
+        TRICKY.put("OFF", "Off");
     }
 
     @Test

@@ -82,7 +82,50 @@ public final class ItVerifiers {
                 .containsEntry("helm.sh/hook", "test");
 
         assertThat(basedir.resolve("target/visit-counter-1.0.0.jar")).isRegularFile();
-        assertThat(buildLog(basedir)).contains("Generated chart visit-counter 1.0.0 in");
+        assertThat(buildLog(basedir))
+                .contains("Generated chart visit-counter 1.0.0 in")
+                .contains(
+                        "statefulset:validate target/helm/visit-counter: 0 errors, 0 warnings, 0 infos in 7 objects (1 variant: default)");
+        assertThat(basedir.resolve("target/statefulset/validation.sarif")).isRegularFile();
+    }
+
+    /** upgrade-refused: a larger claim than the previous release had. */
+    public static void upgradeRefused(Path basedir) throws Exception {
+        assertThat(buildLog(basedir))
+                .contains(
+                        "upgrade-immutable-field StatefulSet/release-name-upgrade spec.volumeClaimTemplates[data].spec.resources.requests.storage")
+                .contains("changes from 1Mi to 2Mi")
+                .contains("spec: Forbidden: updates to statefulset spec for fields other than")
+                .contains("kubectl patch pvc data-release-name-upgrade-<ordinal>")
+                .contains("BUILD FAILURE");
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(basedir.resolve("target/statefulset/validation.json").toFile());
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("ruleId").asText()).isEqualTo("upgrade-immutable-field");
+            assertThat(f.get("severity").asText()).isEqualTo("error");
+        });
+    }
+
+    /** upgrade-allowed: more replicas and a new image tag change nothing the API server freezes. */
+    public static void upgradeAllowed(Path basedir) throws Exception {
+        String log = buildLog(basedir);
+        assertThat(log).doesNotContain("upgrade-immutable-field").doesNotContain("BUILD FAILURE");
+        assertThat(log)
+                .contains("statefulset:validate target/previous/upgrade: 0 errors")
+                .contains("statefulset:validate target/helm/upgrade: 0 errors");
+        Map<String, Object> values =
+                new Yaml().load(Files.readString(basedir.resolve("target/helm/upgrade/values.yaml")));
+        assertThat(values).containsEntry("replicaCount", 4);
+    }
+
+    /** validate-lab-chart: a hand-made chart from outside the build, with the lab's faults. */
+    public static void labChart(Path basedir) throws Exception {
+        assertThat(buildLog(basedir))
+                .contains("error secret-embedded Secret/visit-counter-secret stringData")
+                .contains("warning hook-bare-pod Pod/preinstall-hook kind")
+                .contains("warning sts-service-name StatefulSet/lab-visit-counter spec.serviceName")
+                .contains("statefulset:validate found problems at or above 'error'")
+                .contains("BUILD FAILURE");
     }
 
     /** several-claims-ondelete: OnDelete, OrderedReady, two claims, two hooks, no client Service, a user template. */

@@ -99,7 +99,15 @@ class GenerateMojoTest {
                 .containsEntry("sources", java.util.List.of("https://example.org/visit-counter.git"))
                 .containsEntry(
                         "maintainers", java.util.List.of(Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
-        assertThat(Files.readString(chart.resolve("values.yaml"))).contains("tag: 1.0-SNAPSHOT");
+        Map<String, Object> values = new Yaml().load(Files.readString(chart.resolve("values.yaml")));
+        assertThat(values.get("image"))
+                .isEqualTo(Map.of(
+                        "repository",
+                        "ghcr.io/acme/visit-counter",
+                        "tag",
+                        "1.0-SNAPSHOT",
+                        "pullPolicy",
+                        "IfNotPresent"));
     }
 
     @Test
@@ -117,18 +125,26 @@ class GenerateMojoTest {
     @Test
     @InjectMojo(goal = GOAL, pom = "src/test/resources/unit/generate/pom.xml")
     @MojoParameter(name = "skip", value = "true")
-    @MojoParameter(name = "outputDirectory", value = "target/skipped-helm")
     void skipWritesNothing(GenerateMojo mojo) throws Exception {
         mojo.execute();
-        assertThat(Path.of("target/skipped-helm")).doesNotExist();
+        assertThat(buildDirectory.resolve("helm")).doesNotExist();
     }
 
     @Test
     @InjectMojo(goal = GOAL, pom = "src/test/resources/unit/generate/pom.xml")
     @MojoParameter(name = "skipGenerate", value = "true")
-    @MojoParameter(name = "outputDirectory", value = "target/skipped-helm")
     void goalSkipWritesNothing(GenerateMojo mojo) throws Exception {
         mojo.execute();
-        assertThat(Path.of("target/skipped-helm")).doesNotExist();
+        assertThat(buildDirectory.resolve("helm")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = "src/test/resources/unit/generate/pom.xml")
+    @MojoParameter(name = "skip", value = "false")
+    @MojoParameter(name = "skipGenerate", value = "false")
+    void withoutSkipTheSameConfigurationWritesTheChart(GenerateMojo mojo) throws Exception {
+        // The control for the two skip tests: the same lookup, unskipped, does write under buildDirectory.
+        mojo.execute();
+        assertThat(buildDirectory.resolve("helm/visit-counter/Chart.yaml")).isRegularFile();
     }
 }

@@ -87,6 +87,18 @@ app.kubernetes.io/managed-by: {{ .context.Release.Service | quote }}
 {{- end -}}
 {{- end -}}
 
+{{/*
+A scalar value as the string a user means by it: Helm reads numbers in values files as floats,
+which would print 1000000 as 1e+06.
+*/}}
+{{- define "statefulset.string" -}}
+{{- if and (kindIs "float64" .) (eq . (float64 (int64 .))) -}}
+{{- . | int64 | toString -}}
+{{- else -}}
+{{- . | toString -}}
+{{- end -}}
+{{- end -}}
+
 {{/* A port given by name (quoted, so a name such as "yes" stays a string) or by number. */}}
 {{- define "statefulset.port" -}}
 {{- if kindIs "string" . -}}
@@ -137,10 +149,16 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- $messages = append $messages (printf "probes.%s.port %q names no entry of ports; use one of: %s" $probe $settings.port (join ", " $portNames)) -}}
 {{- end -}}
 {{- end -}}
-{{- range $key := list "app.kubernetes.io/name" "app.kubernetes.io/instance" -}}
+{{- range $key := list "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/version" -}}
 {{- if hasKey $.Values.podLabels $key -}}
-{{- $messages = append $messages (printf "podLabels must not set %s: the chart sets this selector label itself" $key) -}}
+{{- $messages = append $messages (printf "podLabels must not set %s: the chart sets this label itself" $key) -}}
 {{- end -}}
+{{- end -}}
+{{- if and .Values.tests.connection.enabled (not .Values.service.enabled) (not .Values.ports) -}}
+{{- $messages = append $messages "tests.connection.enabled needs the client Service or at least one entry of ports to connect to" -}}
+{{- end -}}
+{{- if and .Values.tmpVolume.enabled (hasKey .Values.persistence.claims "tmp") -}}
+{{- $messages = append $messages "persistence.claims.tmp clashes with the /tmp volume the chart adds; rename the claim or set tmpVolume.enabled=false" -}}
 {{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}

@@ -1,0 +1,145 @@
+package io.statefulset.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.statefulset.chart.ChartSpec.ChartInfo;
+import io.statefulset.chart.ChartSpec.ClaimSpec;
+import io.statefulset.chart.ChartSpec.HookSpec;
+import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SpecBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What operators do at `helm install` time: values files, --set of new hooks and claims, odd names. */
+class InstallTimeValuesHelmTest {
+    @TempDir
+    static Path dir;
+
+    static Path chart;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir);
+    }
+
+    @Test
+    void numbersFromAValuesFileKeepTheirDigits() throws Exception {
+        Path values = Files.writeString(
+                dir.resolve("numbers.yaml"),
+                "env:\n  BIG: 1000000\n  RATIO: 0.25\npodAnnotations:\n  example.org/n: 1000000\n");
+        StatefulSet sts = RenderedChart.render(
+                        chart, TemplateRequest.release("demo").withValuesFiles(List.of(values)))
+                .all(StatefulSet.class)
+                .get(0);
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().equals("BIG") || e.getName().equals("RATIO"))
+                .extracting(EnvVar::getValue)
+                .containsExactly("1000000", "0.25");
+        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("example.org/n", "1000000");
+    }
+
+    @Test
+    void scalarsFromSetAreAcceptedWhereTheTemplatesTurnThemIntoStrings() throws Exception {
+        StatefulSet sts = RenderedChart.render(
+                        chart,
+                        "demo",
+                        Map.of("image.tag", "2", "podAnnotations.vault\\.hashicorp\\.com/agent-inject", "false"))
+                .all(StatefulSet.class)
+                .get(0);
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("ghcr.io/acme/visit-counter:2");
+        assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("vault.hashicorp.com/agent-inject", "false");
+    }
+
+    @Test
+    void aHookAddedAtInstallTimeGetsTheDefaultsOfOneFromThePom() throws Exception {
+        Job job = RenderedChart.render(
+                        chart,
+                        "demo",
+                        Map.of("hooks.warmup.image", "busybox:1.36", "hooks.warmup.events[0]", "post-install"))
+                .get(Job.class, "demo-visit-counter-warmup");
+        assertThat(job.getMetadata().getAnnotations())
+                .containsEntry("helm.sh/hook", "post-install")
+                .containsEntry("helm.sh/hook-weight", "0")
+                .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation");
+        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(300L);
+        assertThat(job.getSpec().getTtlSecondsAfterFinished()).isNull();
+    }
+
+    @Test
+    void incompleteHooksAndClaimsAreRefusedByTheSchema() {
+        assertThatThrownBy(() -> RenderedChart.render(chart, "demo", Map.of("hooks.warmup.image", "busybox:1.36")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("/hooks/warmup")
+                .hasMessageContaining("events");
+        assertThatThrownBy(
+                        () -> RenderedChart.render(chart, "demo", Map.of("persistence.claims.logs.mountPath", "/logs")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("/persistence/claims/logs")
+                .hasMessageContaining("size");
+        assertThatThrownBy(() -> RenderedChart.render(chart, "demo", Map.of("fullnameOverride", "My_App")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("/fullnameOverride");
+    }
+
+    @Test
+    void valuesThatContradictEachOtherFailWithEveryMessage() {
+        assertThatThrownBy(() -> RenderedChart.render(
+                        chart,
+                        "demo",
+                        Map.of(
+                                "podLabels.app\\.kubernetes\\.io/version", "x",
+                                "persistence.claims.tmp.mountPath", "/scratch",
+                                "persistence.claims.tmp.size", "1Mi",
+                                "persistence.claims.tmp.accessModes[0]", "ReadWriteOnce")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("podLabels must not set app.kubernetes.io/version")
+                .hasMessageContaining("persistence.claims.tmp clashes with the /tmp volume");
+    }
+
+    @Test
+    void namesThatLookLikeNumbersOrBooleansStayStrings(@TempDir Path other) throws Exception {
+        SpecBuilder b = SpecBuilder.sample();
+        b.claims = List.of(
+                new ClaimSpec("0123", "/app/data", "1Mi", null, null),
+                new ClaimSpec("on", "/app/on", "1Mi", null, null));
+        b.hooks = List.of(new HookSpec(
+                "1e3", List.of("pre-install"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null));
+        b.chart = new ChartInfo("yes", "1.0.0", "1.0", null, null, null, null, null, null, null);
+        RenderedChart r = RenderedChart.render(RenderedChart.generate(b.build(), other), "true", Map.of());
+        StatefulSet sts = r.all(StatefulSet.class).get(0);
+        assertThat(sts.getSpec().getVolumeClaimTemplates())
+                .extracting(c -> c.getMetadata().getName())
+                .containsExactly("0123", "on");
+        assertThat(sts.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
+                .isEqualTo("yes");
+        assertThat(sts.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "true");
+        assertThat(r.all(Job.class))
+                .extracting(j -> j.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getName())
+                .containsExactly("1e3");
+    }
+
+    @Test
+    void aChartForNewerClustersOnlyIsRenderedForOne(@TempDir Path other) throws Exception {
+        SpecBuilder b = SpecBuilder.sample();
+        b.chart = new ChartInfo("visit-counter", "1.0.0", "1.0.0", null, ">=1.37.0-0", null, null, null, null, null);
+        assertThat(RenderedChart.generate(b.build(), other)).isDirectory();
+    }
+}
