@@ -33,6 +33,7 @@ public final class Manifests {
     private final List<Manifest> manifests;
     private final List<Problem> problems;
     private final Map<HasMetadata, Manifest> byObject = new IdentityHashMap<>();
+    private final Map<Class<?>, Map<String, HasMetadata>> byName = new java.util.HashMap<>();
     private String releaseName;
     private Set<String> versionStrings = Set.of();
 
@@ -61,6 +62,23 @@ public final class Manifests {
             }
         }
         return list;
+    }
+
+    /**
+     * The object of {@code type} named {@code name}, or null; indexed on first use so that rules
+     * looking objects up by name stay linear in the size of the stream.
+     */
+    public <T extends HasMetadata> T named(Class<T> type, String name) {
+        Map<String, HasMetadata> index = byName.computeIfAbsent(type, t -> {
+            Map<String, HasMetadata> map = new java.util.HashMap<>();
+            for (HasMetadata o : of(type)) {
+                if (o.getMetadata() != null && o.getMetadata().getName() != null) {
+                    map.putIfAbsent(o.getMetadata().getName(), o);
+                }
+            }
+            return map;
+        });
+        return type.cast(index.get(name));
     }
 
     /** The template that rendered {@code object}, or null. */

@@ -253,7 +253,7 @@ final class PodRules {
     }
 
     private static void pdb(Manifests m, Reporter r) {
-        List<PodDisruptionBudget> budgets = m.of(PodDisruptionBudget.class);
+        BudgetIndex budgets = new BudgetIndex(m.of(PodDisruptionBudget.class));
         for (Manifest manifest : m.all()) {
             HasMetadata object = manifest.object();
             int replicas;
@@ -272,12 +272,49 @@ final class PodRules {
                             ? Map.<String, String>of()
                             : t.metadata().getLabels())
                     .orElse(Map.of());
-            boolean covered = budgets.stream()
-                    .anyMatch(b ->
-                            b.getSpec() != null && Selectors.matches(b.getSpec().getSelector(), labels));
-            if (!covered) {
+            if (!budgets.selects(labels)) {
                 r.report(object, "spec.replicas", replicas + " replicas and no PodDisruptionBudget selects their pods");
             }
+        }
+    }
+
+    /**
+     * Budgets indexed by one label pair of their selector, so that finding the budget of a workload
+     * looks at a handful of candidates instead of every budget (linear, not quadratic, in the stream).
+     */
+    private static final class BudgetIndex {
+        private final Map<String, List<PodDisruptionBudget>> byLabel = new java.util.HashMap<>();
+        private final List<PodDisruptionBudget> unindexed = new java.util.ArrayList<>();
+
+        BudgetIndex(List<PodDisruptionBudget> budgets) {
+            for (PodDisruptionBudget b : budgets) {
+                Map<String, String> match = b.getSpec() == null || b.getSpec().getSelector() == null
+                        ? null
+                        : b.getSpec().getSelector().getMatchLabels();
+                if (match == null || match.isEmpty()) {
+                    unindexed.add(b);
+                } else {
+                    var first = new java.util.TreeMap<>(match).firstEntry();
+                    byLabel.computeIfAbsent(first.getKey() + "=" + first.getValue(), k -> new java.util.ArrayList<>())
+                            .add(b);
+                }
+            }
+        }
+
+        boolean selects(Map<String, String> labels) {
+            for (PodDisruptionBudget b : unindexed) {
+                if (b.getSpec() != null && Selectors.matches(b.getSpec().getSelector(), labels)) {
+                    return true;
+                }
+            }
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                for (PodDisruptionBudget b : byLabel.getOrDefault(label.getKey() + "=" + label.getValue(), List.of())) {
+                    if (Selectors.matches(b.getSpec().getSelector(), labels)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

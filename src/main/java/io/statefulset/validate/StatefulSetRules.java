@@ -319,11 +319,7 @@ final class StatefulSetRules {
                     continue;
                 }
                 String claim = volume.getPersistentVolumeClaim().getClaimName();
-                PersistentVolumeClaim pvc = m.of(PersistentVolumeClaim.class).stream()
-                        .filter(p ->
-                                claim != null && claim.equals(p.getMetadata().getName()))
-                        .findFirst()
-                        .orElse(null);
+                PersistentVolumeClaim pvc = claim == null ? null : m.named(PersistentVolumeClaim.class, claim);
                 List<String> modes = pvc == null || pvc.getSpec() == null
                         ? null
                         : pvc.getSpec().getAccessModes();
@@ -502,10 +498,7 @@ final class StatefulSetRules {
     }
 
     private static Service service(Manifests m, String name) {
-        return m.of(Service.class).stream()
-                .filter(s -> name.equals(s.getMetadata().getName()))
-                .findFirst()
-                .orElse(null);
+        return m.named(Service.class, name);
     }
 
     private static List<String> claimNames(StatefulSet sts) {
