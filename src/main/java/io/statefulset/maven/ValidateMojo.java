@@ -257,11 +257,12 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
         List<Finding> all = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Report r : reports) {
+            boolean variants = r.report().variants().size() > 1;
             for (Finding f : r.report().findings()) {
                 switch (f.severity()) {
-                    case ERROR -> getLog().error(f.line());
-                    case WARNING -> getLog().warn(f.line());
-                    default -> getLog().info(f.line());
+                    case ERROR -> getLog().error(f.line(variants));
+                    case WARNING -> getLog().warn(f.line(variants));
+                    default -> getLog().info(f.line(variants));
                 }
             }
             getLog().info("statefulset:validate " + root.relativize(r.input().toAbsolutePath()) + ": "
@@ -280,7 +281,10 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
                         .distinct()
                         .toList(),
                 threshold);
-        Path dir = reportsDirectory.toPath();
+        // Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then.
+        Path dir = reportsDirectory.getPath().contains("${")
+                ? root.resolve("target/statefulset")
+                : reportsDirectory.toPath();
         Files.createDirectories(dir);
         SourceLocator locator = new SourceLocator(reports.get(0).chartsDirectory(), root);
         writeAtomically(dir.resolve("validation.json"), ReportWriter.json(combined));

@@ -24,8 +24,13 @@ public record Finding(
         return (kind == null ? "?" : kind) + "/" + (name == null ? "?" : name);
     }
 
-    /** One console line: severity, rule, object, path, message, fix. */
+    /** One console line: severity, rule, object, path, message, fix, and the values variant. */
     public String line() {
+        return line(true);
+    }
+
+    /** As {@link #line()}; the variant is left out when a run has only one. */
+    public String line(boolean withVariant) {
         return String.format(
                 "%s %s %s %s: %s Fix: %s%s",
                 severity.label(),
@@ -34,6 +39,6 @@ public record Finding(
                 path == null || path.isEmpty() ? "-" : path,
                 message,
                 fix,
-                variant == null ? "" : " [values: " + variant + "]");
+                variant == null || !withVariant ? "" : " [values: " + variant + "]");
     }
 }
