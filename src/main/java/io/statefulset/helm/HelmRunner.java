@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class HelmRunner {
     private static final String HOOK = "helm.sh/hook";
     private static final String HIDDEN_HOOK = "x-statefulset-hidden.helm.sh/hook";
+    /** Guards Helm's per-user registry login file; a lock, not state. */
+    private static final Object REGISTRY_LOGINS = new Object();
 
     /** {@code helm lint [--strict] <chart>}. */
     public LintReport lint(Path chart, boolean strict) throws HelmException {
@@ -39,7 +41,9 @@ public final class HelmRunner {
     public String template(Path chart, TemplateRequest request) throws HelmException {
         Path copy = null;
         try {
-            copy = HookRevealingCopy.of(chart, HIDDEN_HOOK);
+            copy = java.nio.file.Files.isRegularFile(chart)
+                    ? HookRevealingCopy.ofArchive(chart, HIDDEN_HOOK)
+                    : HookRevealingCopy.of(chart, HIDDEN_HOOK);
             return render(copy, request).replace(HIDDEN_HOOK, HOOK);
         } catch (IOException e) {
             throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
@@ -65,6 +69,66 @@ public final class HelmRunner {
             return command.call();
         } catch (RuntimeException e) {
             throw new HelmException(cleanMessage(e.getMessage()), e);
+        }
+    }
+
+    /** How to reach a registry: plain HTTP, a CA file, or no certificate checks at all. */
+    public record RegistryAccess(boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify) {}
+
+    /**
+     * {@code helm registry login} (when credentials are given), {@code helm push}, {@code helm
+     * registry logout}. Helm keeps registry logins in one file per user, so pushes in one JVM (a
+     * parallel reactor) take turns: one module's logout must not cut off another's push.
+     */
+    public String push(Path archive, java.net.URI remote, String username, String password, RegistryAccess access)
+            throws HelmException {
+        String host = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "");
+        synchronized (REGISTRY_LOGINS) {
+            boolean loggedIn = false;
+            try {
+                if (username != null) {
+                    var login = Helm.registry()
+                            .login()
+                            .withHost(host)
+                            .withUsername(username)
+                            .withPassword(password);
+                    if (access.plainHttp()) {
+                        login = login.plainHttp();
+                    }
+                    if (access.caFile() != null) {
+                        login = login.withCaFile(access.caFile());
+                    }
+                    if (access.insecureSkipTlsVerify()) {
+                        login = login.insecureSkipTlsVerify();
+                    }
+                    login.call();
+                    loggedIn = true;
+                }
+                var push = Helm.push().withChart(archive).withRemote(remote);
+                if (access.plainHttp()) {
+                    push = push.plainHttp();
+                }
+                if (access.caFile() != null) {
+                    push = push.withCaFile(access.caFile());
+                }
+                if (access.insecureSkipTlsVerify()) {
+                    push = push.insecureSkipTlsVerify();
+                }
+                return push.call();
+            } catch (RuntimeException e) {
+                throw new HelmException(
+                        (loggedIn || username == null ? "helm push to " : "helm registry login to ") + host
+                                + " failed: " + cleanMessage(e.getMessage()),
+                        e);
+            } finally {
+                if (loggedIn) {
+                    try {
+                        Helm.registry().logout().withHost(host).call();
+                    } catch (RuntimeException e) {
+                        // The push result stands; a login left in Helm's registry config is all that remains.
+                    }
+                }
+            }
         }
     }
 

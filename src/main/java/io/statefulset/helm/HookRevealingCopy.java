@@ -35,6 +35,18 @@ final class HookRevealingCopy {
         return copy;
     }
 
+    /** As {@link #of}, for a packaged chart ({@code .tgz}). */
+    static Path ofArchive(Path archive, String hiddenHook) throws IOException {
+        Path unpacked = Files.createTempDirectory("statefulset-unpacked-");
+        try {
+            return of(io.statefulset.chart.ChartArchive.extract(archive, unpacked), hiddenHook);
+        } finally {
+            try (Stream<Path> walk = Files.walk(unpacked)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** {@code templates/…} of the chart or of any subchart under {@code charts/}. */
     private static boolean isTemplate(Path relative) {
         for (Path part : relative) {

@@ -1,0 +1,84 @@
+package io.statefulset.chart;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
+/**
+ * Packages a chart directory as Helm does ({@code <name>-<version>.tgz}, every file under {@code
+ * <name>/}, {@code .helmignore} honoured), but reproducibly: entries in sorted order, owner 0:0
+ * without names, mode 0644, every timestamp the given instant, and a gzip header without name or
+ * time. The same chart and instant always give the same bytes; {@code helm package} would stamp
+ * the current time.
+ */
+public final class ChartPackager {
+    private static final int FILE_MODE = 0100644;
+
+    private ChartPackager() {}
+
+    /** Writes the archive into {@code outputDirectory} (atomically) and returns its path. */
+    public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp) throws IOException {
+        ChartMetadata chart = ChartMetadata.read(chartDirectory);
+        Files.createDirectories(outputDirectory);
+        Path target = outputDirectory.resolve(chart.archiveName());
+        Path temp = Files.createTempFile(outputDirectory, "." + chart.archiveName(), ".tmp");
+        try {
+            write(chartDirectory, chart.name(), temp, timestamp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+
+    /** The files that go into the package, '/'-separated and sorted. */
+    static List<String> files(Path chartDirectory) throws IOException {
+        HelmIgnore ignore = HelmIgnore.of(chartDirectory);
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(chartDirectory)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path relative = chartDirectory.relativize(file);
+                if (!ignore.ignores(relative)) {
+                    files.add(relative.toString().replace('\\', '/'));
+                }
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static void write(Path chartDirectory, String name, Path target, Instant timestamp) throws IOException {
+        GzipParameters gzip = new GzipParameters();
+        gzip.setModificationTime(0);
+        gzip.setOperatingSystem(255);
+        try (OutputStream out = Files.newOutputStream(target);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String file : files(chartDirectory)) {
+                Path source = chartDirectory.resolve(file);
+                TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file, true);
+                entry.setSize(Files.size(source));
+                entry.setMode(FILE_MODE);
+                entry.setModTime(timestamp.toEpochMilli());
+                entry.setUserId(0);
+                entry.setGroupId(0);
+                entry.setUserName("");
+                entry.setGroupName("");
+                tar.putArchiveEntry(entry);
+                Files.copy(source, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.statefulset.helm;
+
+import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.registry.OciRegistry;
+import io.statefulset.registry.OciRegistry.Credentials;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Publishes a packaged chart to an OCI registry with real Helm, refusing to replace a version that
+ * is already there unless asked to (SNAPSHOT versions are replaced, as Maven redeploys snapshots).
+ */
+public final class ChartPusher {
+
+    /** Where the chart went: its reference and the manifest digest the registry reports. */
+    public record Pushed(String reference, String digest, boolean replaced) {}
+
+    /** The version is in the registry and may not be replaced. */
+    public static final class AlreadyPushedException extends Exception {
+        public AlreadyPushedException(String message) {
+            super(message);
+        }
+    }
+
+    private final HelmRunner helm;
+
+    public ChartPusher(HelmRunner helm) {
+        this.helm = helm;
+    }
+
+    public Pushed push(
+            Path archive,
+            ChartMetadata chart,
+            URI remote,
+            Credentials credentials,
+            HelmRunner.RegistryAccess access,
+            boolean overwrite)
+            throws IOException, HelmException, AlreadyPushedException {
+        OciRegistry registry = new OciRegistry(
+                remote, credentials, access.plainHttp(), access.caFile(), access.insecureSkipTlsVerify());
+        String reference = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "") + "/"
+                + registry.repository(chart.name()) + ":" + OciRegistry.tag(chart.version());
+        Optional<String> existing = registry.manifestDigest(chart.name(), chart.version());
+        if (existing.isPresent() && !overwrite && !chart.isSnapshot()) {
+            throw new AlreadyPushedException(
+                    reference + " is already in the registry (" + existing.get() + "); a released chart"
+                            + " version is not replaced. Raise the chart version, or set <overwrite>true</overwrite>"
+                            + " (-Dstatefulset.overwrite=true) if replacing it is intended.");
+        }
+        helm.push(
+                archive,
+                remote,
+                credentials == null ? null : credentials.username(),
+                credentials == null ? null : credentials.password(),
+                access);
+        String digest = registry.manifestDigest(chart.name(), chart.version())
+                .orElseThrow(
+                        () -> new IOException("Helm reported success but " + reference + " is not in the registry"));
+        return new Pushed(reference, digest, existing.isPresent());
+    }
+
+    /** The sha256 digest of a local archive, in OCI notation, to compare with the pushed layer. */
+    public static String digest(Path archive) throws IOException {
+        return "sha256:" + Fingerprint.sha256(archive);
+    }
+}

@@ -1,0 +1,251 @@
+package io.statefulset.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Reads an OCI registry over the Distribution HTTP API: whether a chart version is there, its
+ * manifest and its blobs. Helm does the pushing; this answers "is 1.0.0 already pushed?" before a
+ * push and lets tests pull a pushed chart back. Handles anonymous access, Basic auth (htpasswd) and
+ * the Bearer token flow registries such as GHCR use.
+ */
+public final class OciRegistry {
+    static final String MANIFEST_TYPES =
+            "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
+    private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A username and password (from settings.xml); never logged. */
+    public record Credentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + username + ", ****]";
+        }
+    }
+
+    private final String base;
+    private final String path;
+    private final Credentials credentials;
+    private final HttpClient http;
+
+    /**
+     * @param url {@code oci://host[:port][/path]}; charts live at {@code <path>/<chart name>}
+     */
+    public OciRegistry(URI url, Credentials credentials, boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify)
+            throws IOException {
+        if (!"oci".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' is not an oci://host[:port]/path URL");
+        }
+        this.base =
+                (plainHttp ? "http://" : "https://") + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        this.path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+        this.credentials = credentials;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (!plainHttp && (caFile != null || insecureSkipTlsVerify)) {
+            builder.sslContext(sslContext(caFile, insecureSkipTlsVerify));
+        }
+        this.http = builder.build();
+    }
+
+    /** The manifest digest of {@code chart:tag}, or empty if the registry has no such tag. */
+    public Optional<String> manifestDigest(String chart, String tag) throws IOException {
+        HttpResponse<InputStream> response =
+                send("HEAD", "/v2/" + repository(chart) + "/manifests/" + tag(tag), MANIFEST_TYPES, chart);
+        try (InputStream ignored = response.body()) {
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            ensureOk(response, chart, tag);
+            return response.headers().firstValue("Docker-Content-Digest").or(() -> Optional.of("present"));
+        }
+    }
+
+    /** The manifest of {@code chart:tag} as JSON. */
+    public JsonNode manifest(String chart, String tag) throws IOException {
+        HttpResponse<InputStream> response =
+                send("GET", "/v2/" + repository(chart) + "/manifests/" + tag(tag), MANIFEST_TYPES, chart);
+        try (InputStream body = response.body()) {
+            ensureOk(response, chart, tag);
+            return JSON.readTree(body);
+        }
+    }
+
+    /** A blob of {@code chart} by digest. */
+    public byte[] blob(String chart, String digest) throws IOException {
+        HttpResponse<InputStream> response = send("GET", "/v2/" + repository(chart) + "/blobs/" + digest, "*/*", chart);
+        try (InputStream body = response.body()) {
+            ensureOk(response, chart, digest);
+            return body.readAllBytes();
+        }
+    }
+
+    /** {@code <path>/<chart>}: where Helm pushes a chart under this URL. */
+    public String repository(String chart) {
+        return path.isEmpty() ? chart : path + "/" + chart;
+    }
+
+    /** OCI tags may not contain '+'; Helm writes build metadata with '_'. */
+    public static String tag(String version) {
+        return version.replace('+', '_');
+    }
+
+    private HttpResponse<InputStream> send(String method, String resource, String accept, String chart)
+            throws IOException {
+        HttpResponse<InputStream> response = exchange(method, resource, accept, null);
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        response.body().close();
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        String authorization;
+        if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+            authorization = "Bearer " + token(challenge, chart);
+        } else if (credentials != null) {
+            authorization = basic();
+        } else {
+            return response;
+        }
+        return exchange(method, resource, accept, authorization);
+    }
+
+    private String token(String challenge, String chart) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = CHALLENGE_PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1), m.group(2));
+        }
+        String realm = params.get("realm");
+        if (realm == null) {
+            throw new IOException("the registry asked for a token without saying where to get one: " + challenge);
+        }
+        String scope = params.getOrDefault("scope", "repository:" + repository(chart) + ":pull");
+        URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + "service="
+                + enc(params.getOrDefault("service", "")) + "&scope=" + enc(scope));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        if (credentials != null) {
+            request.header("Authorization", basic());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException(
+                        "the registry refused the credentials (" + response.statusCode() + " from " + realm + ")");
+            }
+            JsonNode json = JSON.readTree(response.body());
+            JsonNode token = json.hasNonNull("token") ? json.get("token") : json.get("access_token");
+            if (token == null) {
+                throw new IOException("the registry's token endpoint answered without a token");
+            }
+            return token.asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private HttpResponse<InputStream> exchange(String method, String resource, String accept, String authorization)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + resource))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", accept)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private void ensureOk(HttpResponse<?> response, String chart, String ref) throws IOException {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new IOException("the registry " + base + " refused access to " + repository(chart) + ":" + ref
+                    + " (HTTP " + status + "); check the <server> credentials named by <pushServerId>");
+        }
+        if (status / 100 != 2) {
+            throw new IOException(
+                    "the registry " + base + " answered HTTP " + status + " for " + repository(chart) + ":" + ref);
+        }
+    }
+
+    private String basic() {
+        String pair = credentials.username() + ":" + credentials.password();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static SSLContext sslContext(Path caFile, boolean insecure) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            if (insecure) {
+                context.init(null, new TrustManager[] {new TrustEverything()}, null);
+                return context;
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            try (InputStream in = Files.newInputStream(caFile)) {
+                int i = 0;
+                for (Certificate certificate :
+                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    store.setCertificateEntry("ca-" + i++, certificate);
+                }
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use the CA file " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For {@code insecureSkipTlsVerify}: the user asked for no certificate checks. */
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

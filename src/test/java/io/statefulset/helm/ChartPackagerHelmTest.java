@@ -1,0 +1,89 @@
+package io.statefulset.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.statefulset.chart.ChartPackager;
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.SampleSpecs;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged chart: Helm's layout, the same bytes every time, and readable by real Helm. */
+class ChartPackagerHelmTest {
+    static final Instant TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void sameChartAndTimestampGiveTheSameBytes(@TempDir Path one, @TempDir Path two) throws Exception {
+        Path first = ChartPackager.pack(
+                RenderedChart.generate(SampleSpecs.visitCounter(), one.resolve("helm")), one, TIMESTAMP);
+        Thread.sleep(1100); // a second later: file times on disk differ, the archive must not
+        Path second = ChartPackager.pack(
+                RenderedChart.generate(SampleSpecs.visitCounter(), two.resolve("helm")), two, TIMESTAMP);
+        assertThat(first.getFileName().toString()).isEqualTo("visit-counter-1.0.0.tgz");
+        assertThat(Fingerprint.sha256(first)).isEqualTo(Fingerprint.sha256(second));
+        Path third =
+                ChartPackager.pack(one.resolve("helm/visit-counter"), one.resolve("later"), TIMESTAMP.plusSeconds(60));
+        assertThat(Fingerprint.sha256(third))
+                .as("the timestamp is part of the archive")
+                .isNotEqualTo(Fingerprint.sha256(first));
+    }
+
+    @Test
+    void entriesAreSortedUnderTheChartNameWithFixedOwnerModeAndTime(@TempDir Path dir) throws Exception {
+        Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm"));
+        Files.writeString(chart.resolve("notes.swp"), "editor leftovers");
+        Files.createDirectories(chart.resolve(".idea"));
+        Files.writeString(chart.resolve(".idea/workspace.xml"), "<x/>");
+        List<TarArchiveEntry> entries = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(ChartPackager.pack(chart, dir, TIMESTAMP));
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                entries.add(entry);
+            }
+        }
+        List<String> names = entries.stream().map(TarArchiveEntry::getName).toList();
+        assertThat(names)
+                .isSorted()
+                .allMatch(n -> n.startsWith("visit-counter/"))
+                .contains(
+                        "visit-counter/Chart.yaml",
+                        "visit-counter/.helmignore",
+                        "visit-counter/templates/tests/test-connection.yaml")
+                .doesNotContain("visit-counter/notes.swp", "visit-counter/.idea/workspace.xml");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.getMode()).isEqualTo(0100644);
+            assertThat(e.getLongUserId()).isZero();
+            assertThat(e.getLongGroupId()).isZero();
+            assertThat(e.getUserName()).isEmpty();
+            assertThat(e.getModTime().toInstant()).isEqualTo(TIMESTAMP);
+        });
+    }
+
+    @Test
+    void helmLintsAndRendersThePackage(@TempDir Path dir) throws Exception {
+        Path archive = ChartPackager.pack(
+                RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm")), dir, TIMESTAMP);
+        LintReport lint = RenderedChart.HELM.lint(archive, true);
+        assertThat(lint.failed()).isFalse();
+        assertThat(lint.aboveInfo()).isEmpty();
+        RenderedChart rendered = RenderedChart.render(archive, "demo", Map.of("replicaCount", "4"));
+        assertThat(rendered.get(StatefulSet.class, "demo-visit-counter")
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(4);
+        assertThat(rendered.all(Job.class)).hasSize(1);
+    }
+}
