@@ -1,16 +1,22 @@
 package io.statefulset.chart;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /** Turns a chart configuration into a chart directory: defaults, validation, files, atomic write. */
 public final class ChartGenerator {
 
-    /** What was written, and the warnings the configuration produced. */
-    public record Result(Path chartDirectory, ChartSpec spec, List<ConfigProblem> warnings) {}
+    /**
+     * What was written, and the warnings the configuration produced; {@code upToDate} when nothing
+     * needed writing because the chart directory already is what the configuration gives.
+     */
+    public record Result(Path chartDirectory, ChartSpec spec, List<ConfigProblem> warnings, boolean upToDate) {}
 
     private ChartGenerator() {}
 
@@ -25,17 +31,31 @@ public final class ChartGenerator {
             Path outputDirectory,
             ChartCheck check)
             throws InvalidChartSpecException, ChartRejectedException, IOException {
+        return generate(config, project, userTemplates, outputDirectory, check, null);
+    }
+
+    /**
+     * As above; with a {@code state} directory, the write and the check are skipped when the files
+     * the configuration gives are what the last successful run wrote and the chart directory still
+     * holds exactly those files.
+     */
+    public static Result generate(
+            ChartSpec config,
+            ProjectInfo project,
+            Map<String, byte[]> userTemplates,
+            Path outputDirectory,
+            ChartCheck check,
+            Path state)
+            throws InvalidChartSpecException, ChartRejectedException, IOException {
         ChartSpec spec = resolve(config, project);
-        List<ConfigProblem> problems = ChartSpecValidator.validate(spec);
+        List<ConfigProblem> problems = new ArrayList<>(ChartSpecValidator.validate(spec));
         for (String template : userTemplates.keySet()) {
             if (ChartFiles.BUNDLED.contains("templates/" + template)) {
-                problems = append(
-                        problems,
-                        new ConfigProblem(
-                                ConfigProblem.Severity.ERROR,
-                                "<templatesDirectory>",
-                                template,
-                                "has the name of a bundled template and would replace it; rename your template"));
+                problems.add(new ConfigProblem(
+                        ConfigProblem.Severity.ERROR,
+                        "<templatesDirectory>",
+                        template,
+                        "has the name of a bundled template and would replace it; rename your template"));
             }
         }
         List<ConfigProblem> errors =
@@ -43,13 +63,28 @@ public final class ChartGenerator {
         if (!errors.isEmpty()) {
             throw new InvalidChartSpecException(errors);
         }
+        List<ConfigProblem> warnings =
+                problems.stream().filter(p -> !p.isError()).toList();
         SortedMap<String, byte[]> files = ChartFiles.render(spec, userTemplates);
-        Path chartDirectory = outputDirectory.resolve(spec.chart().name());
+        Path chartDirectory = outputDirectory.resolve(spec.chart().name()).toAbsolutePath();
+
+        Fingerprint inputs = Fingerprint.start();
+        files.forEach(inputs::add);
+        String inputsHash = inputs.hex();
+        UpToDate upToDate = state == null
+                ? null
+                : new UpToDate(state, "generate", spec.chart().name());
+        if (upToDate != null && upToDate.isCurrent(inputsHash, treeHash(chartDirectory))) {
+            return new Result(chartDirectory, spec, warnings, true);
+        }
+        if (upToDate != null) {
+            upToDate.forget();
+        }
         ChartWriter.write(chartDirectory, files, check);
-        return new Result(
-                chartDirectory,
-                spec,
-                problems.stream().filter(p -> !p.isError()).toList());
+        if (upToDate != null) {
+            upToDate.remember(inputsHash, treeHash(chartDirectory).orElseThrow());
+        }
+        return new Result(chartDirectory, spec, warnings, false);
     }
 
     /** The configuration with every default applied (exposed for tests and other goals). */
@@ -57,9 +92,9 @@ public final class ChartGenerator {
         return ChartDefaults.apply(config, project);
     }
 
-    private static List<ConfigProblem> append(List<ConfigProblem> list, ConfigProblem problem) {
-        var copy = new java.util.ArrayList<>(list);
-        copy.add(problem);
-        return copy;
+    private static Optional<String> treeHash(Path directory) throws IOException {
+        return Files.isDirectory(directory)
+                ? Optional.of(Fingerprint.start().addTree("chart", directory).hex())
+                : Optional.empty();
     }
 }

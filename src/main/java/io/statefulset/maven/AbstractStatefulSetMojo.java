@@ -1,8 +1,16 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.Fingerprint;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Skip handling shared by every goal; {@link #execute()} is fixed, goals implement {@link #doExecute()}. */
@@ -15,6 +23,49 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    /**
+     * The plugin's version and, when the plugin runs from a jar, that jar's hash: an up-to-date
+     * record written by another build of the plugin does not count.
+     */
+    protected String pluginIdentity() {
+        if (plugin == null) {
+            return "unknown";
+        }
+        File jar = plugin.getPluginArtifact() == null
+                ? null
+                : plugin.getPluginArtifact().getFile();
+        try {
+            return plugin.getVersion() + (jar != null && jar.isFile() ? "@" + Fingerprint.sha256(jar.toPath()) : "");
+        } catch (IOException e) {
+            return plugin.getVersion();
+        }
+    }
+
+    /** {@code chartDirectory} if set (it must hold a Chart.yaml), else every chart directly under {@code outputDirectory}. */
+    protected static List<Path> chartDirectories(File chartDirectory, File outputDirectory)
+            throws MojoFailureException, MojoExecutionException {
+        if (chartDirectory != null) {
+            if (!Files.isRegularFile(chartDirectory.toPath().resolve("Chart.yaml"))) {
+                throw new MojoFailureException(
+                        "<chartDirectory> = '" + chartDirectory + "': not a chart directory (no Chart.yaml)");
+            }
+            return List.of(chartDirectory.toPath());
+        }
+        if (outputDirectory == null || !outputDirectory.isDirectory()) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(outputDirectory.toPath())) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {

@@ -322,12 +322,19 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
                     projectInfo(),
                     UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath()),
                     outputDirectory.toPath(),
-                    new HelmChartCheck(new HelmRunner()));
+                    new HelmChartCheck(new HelmRunner()),
+                    stateDirectory().toPath());
             for (ConfigProblem warning : result.warnings()) {
                 getLog().warn(warning.toString());
             }
-            getLog().info("Generated chart " + result.spec().chart().name() + " "
-                    + result.spec().chart().version() + " in " + result.chartDirectory());
+            String chart =
+                    result.spec().chart().name() + " " + result.spec().chart().version();
+            if (result.upToDate()) {
+                getLog().info("Chart " + chart + " is up to date in " + result.chartDirectory()
+                        + " (configuration, templates and plugin unchanged); nothing to do");
+            } else {
+                getLog().info("Generated chart " + chart + " in " + result.chartDirectory());
+            }
         } catch (InvalidChartSpecException e) {
             throw new MojoFailureException("Invalid statefulset-maven-plugin configuration. " + e.getMessage(), e);
         } catch (ChartRejectedException e) {
@@ -339,6 +346,11 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
             throw new MojoExecutionException(
                     "Could not write the chart to " + outputDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where up-to-date records are kept. */
+    private java.io.File stateDirectory() {
+        return new java.io.File(project.getBuild().getDirectory(), "statefulset");
     }
 
     /** The POM configuration as the core's immutable model. */

@@ -7,6 +7,17 @@ public final class PropertyNames {
     public static final String OUTPUT_DIRECTORY = "statefulset.outputDirectory";
     public static final String TEMPLATES_DIRECTORY = "statefulset.templatesDirectory";
     public static final String VALIDATE_SKIP = "statefulset.validate.skip";
+    public static final String PACKAGE_SKIP = "statefulset.package.skip";
+    public static final String TEMPLATE_SKIP = "statefulset.template.skip";
+    public static final String PUSH_SKIP = "statefulset.push.skip";
+    public static final String SET = "statefulset.set";
+    public static final String NAMESPACE = "statefulset.namespace";
+    public static final String PUSH_URL = "statefulset.pushUrl";
+    public static final String PUSH_SERVER_ID = "statefulset.pushServerId";
+    public static final String PLAIN_HTTP = "statefulset.plainHttp";
+    public static final String CA_FILE = "statefulset.caFile";
+    public static final String INSECURE_SKIP_TLS_VERIFY = "statefulset.insecureSkipTlsVerify";
+    public static final String OVERWRITE = "statefulset.overwrite";
     public static final String CHART_DIRECTORY = "statefulset.chartDirectory";
     public static final String MANIFESTS = "statefulset.manifests";
     public static final String RELEASE_NAME = "statefulset.releaseName";

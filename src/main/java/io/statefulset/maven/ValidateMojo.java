@@ -1,5 +1,7 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.UpToDate;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.maven.config.RuleSetting;
@@ -22,7 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -216,8 +218,9 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
-        Validator validator = new Validator(config());
-        ChartValidator charts = new ChartValidator(new HelmChartRenderer(new HelmRunner(), kubeVersion), validator);
+        ValidationConfig config = config();
+        ChartValidator charts =
+                new ChartValidator(new HelmChartRenderer(new HelmRunner(), kubeVersion), new Validator(config));
         Path root = projectRoot();
         List<Report> reports = new ArrayList<>();
         try {
@@ -227,23 +230,32 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
                         manifests.toPath(),
                         charts.validateManifests(stream, releaseName),
                         manifests.toPath().getParent()));
-            } else {
-                List<Path> chartDirs = chartDirectories();
-                if (chartDirs.isEmpty()) {
-                    getLog().warn("No chart to validate in " + outputDirectory
-                            + "; run statefulset:generate first, or set " + PropertyNames.CHART_DIRECTORY + " or "
-                            + PropertyNames.MANIFESTS);
-                    return;
-                }
-                Path previous = previousChart == null || previousChart.isBlank()
-                        ? null
-                        : new PreviousChartResolver(repositorySystem, session, project).resolve(previousChart, root);
-                for (Path chart : chartDirs) {
-                    ValidationReport report = charts.validateChart(chart, releaseName, valuesPaths(), previous);
-                    reports.add(new Report(chart, report, chart.getParent()));
-                }
+                writeAndLog(reports, root, config);
+                return;
             }
-            writeAndLog(reports, root);
+            List<Path> chartDirs = chartDirectories(chartDirectory, outputDirectory);
+            if (chartDirs.isEmpty()) {
+                getLog().warn("No chart to validate in " + outputDirectory + "; run statefulset:generate first, or set "
+                        + PropertyNames.CHART_DIRECTORY + " or " + PropertyNames.MANIFESTS);
+                return;
+            }
+            Path previous = previousChart == null || previousChart.isBlank()
+                    ? null
+                    : new PreviousChartResolver(repositorySystem, session, project).resolve(previousChart, root);
+            String inputs = inputs(chartDirs, previous, config);
+            UpToDate upToDate = new UpToDate(reportsDirectory(root), "validate", "charts");
+            if (upToDate.isCurrent(inputs, reportsHash(root))) {
+                getLog().info(
+                                "statefulset:validate: up to date (charts, values and rules unchanged since they last passed); nothing to do");
+                return;
+            }
+            upToDate.forget();
+            for (Path chart : chartDirs) {
+                reports.add(new Report(
+                        chart, charts.validateChart(chart, releaseName, valuesPaths(), previous), chart.getParent()));
+            }
+            writeAndLog(reports, root, config);
+            upToDate.remember(inputs, reportsHash(root).orElseThrow());
         } catch (ManifestException e) {
             throw new MojoFailureException("Cannot validate " + manifests + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -251,9 +263,48 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
         }
     }
 
+    /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
+    private String inputs(List<Path> charts, Path previous, ValidationConfig config)
+            throws IOException, MojoFailureException {
+        Fingerprint f = Fingerprint.start()
+                .add("plugin", pluginIdentity())
+                .add("config", config.toString())
+                .add("release", releaseName)
+                .add("kubeVersion", kubeVersion)
+                .addTree("previous", previous);
+        for (Path chart : charts) {
+            f.addTree("chart:" + chart.toAbsolutePath(), chart);
+        }
+        for (Path values : valuesPaths()) {
+            f.addTree("values:" + values.toAbsolutePath(), values);
+        }
+        return f.hex();
+    }
+
+    private Optional<String> reportsHash(Path root) throws IOException {
+        Path dir = reportsDirectory(root);
+        Path json = dir.resolve("validation.json");
+        Path sarif = dir.resolve("validation.sarif");
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(sarif)) {
+            return Optional.empty();
+        }
+        return Optional.of(Fingerprint.start()
+                .addTree("json", json)
+                .addTree("sarif", sarif)
+                .hex());
+    }
+
+    /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
+    private Path reportsDirectory(Path root) {
+        return reportsDirectory.getPath().contains("${")
+                ? root.resolve("target/statefulset")
+                : reportsDirectory.toPath();
+    }
+
     private record Report(Path input, ValidationReport report, Path chartsDirectory) {}
 
-    private void writeAndLog(List<Report> reports, Path root) throws IOException, MojoFailureException {
+    private void writeAndLog(List<Report> reports, Path root, ValidationConfig config)
+            throws IOException, MojoFailureException {
         List<Finding> all = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Report r : reports) {
@@ -272,7 +323,7 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
                 failures.add(r.input().getFileName() + " (" + r.report().summary() + ")");
             }
         }
-        Severity threshold = config().failOn();
+        Severity threshold = config.failOn();
         ValidationReport combined = new ValidationReport(
                 all,
                 reports.stream().mapToInt(r -> r.report().objects()).sum(),
@@ -330,24 +381,6 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
                             + PropertyNames.VALIDATE_SKIP + "=true");
         }
         return new ValidationConfig(severities, threshold);
-    }
-
-    private List<Path> chartDirectories() throws IOException, MojoFailureException {
-        if (chartDirectory != null) {
-            if (!Files.isRegularFile(chartDirectory.toPath().resolve("Chart.yaml"))) {
-                throw new MojoFailureException(
-                        "<chartDirectory> = '" + chartDirectory + "': not a chart directory (no Chart.yaml)");
-            }
-            return List.of(chartDirectory.toPath());
-        }
-        if (!outputDirectory.isDirectory()) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(outputDirectory.toPath())) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
-                    .sorted()
-                    .toList();
-        }
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {

@@ -189,11 +189,18 @@ public final class OciRegistry {
         }
     }
 
+    /** The registry refused the credentials (or their absence). */
+    public static final class AccessDeniedException extends IOException {
+        public AccessDeniedException(String message) {
+            super(message);
+        }
+    }
+
     private void ensureOk(HttpResponse<?> response, String chart, String ref) throws IOException {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new IOException("the registry " + base + " refused access to " + repository(chart) + ":" + ref
-                    + " (HTTP " + status + "); check the <server> credentials named by <pushServerId>");
+            throw new AccessDeniedException("the registry " + base + " refused access to " + repository(chart) + ":"
+                    + ref + " (HTTP " + status + "); check the <server> credentials named by <pushServerId>");
         }
         if (status / 100 != 2) {
             throw new IOException(

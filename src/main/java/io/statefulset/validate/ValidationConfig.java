@@ -12,7 +12,7 @@ public record ValidationConfig(Map<String, Severity> severities, Severity failOn
     public static final String SKIP_ANNOTATION = "validate.statefulset.io/skip";
 
     public ValidationConfig {
-        severities = Map.copyOf(new TreeMap<>(severities));
+        severities = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(severities));
         if (failOn == Severity.OFF) {
             throw new IllegalArgumentException("failOn 'off' would never fail; use error, warning or info");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class PluginDescriptorTest {
     @Test
     void pluginHasPrefixAndGoals() {
         assertThat(text(descriptor.getDocumentElement(), "goalPrefix")).isEqualTo("statefulset");
-        assertThat(mojos()).containsKeys("generate", "help");
+        assertThat(mojos()).containsKeys("generate", "validate", "package", "template", "push", "help");
     }
 
     @Test
@@ -35,6 +36,37 @@ class PluginDescriptorTest {
         assertThat(text(generate, "phase")).isEqualTo("generate-resources");
         assertThat(text(generate, "threadSafe")).isEqualTo("true");
         assertThat(text(generate, "requiresProject")).isEqualTo("true");
+    }
+
+    @Test
+    void everyGoalIsThreadSafeAndBoundWhereTheLifecycleNeedsIt() {
+        Map<String, String> phases = Map.of(
+                "generate",
+                "generate-resources",
+                "validate",
+                "process-resources",
+                "package",
+                "package",
+                "push",
+                "deploy");
+        phases.forEach((goal, phase) ->
+                assertThat(text(mojos().get(goal), "phase")).as(goal).isEqualTo(phase));
+        for (String goal : List.of("generate", "validate", "package", "template", "push")) {
+            assertThat(text(mojos().get(goal), "threadSafe")).as(goal).isEqualTo("true");
+        }
+        assertThat(text(mojos().get("validate"), "requiresProject")).isEqualTo("false");
+        assertThat(text(mojos().get("template"), "executePhase")).isEqualTo("generate-resources");
+    }
+
+    @Test
+    void everyGoalHasItsSkipProperty() {
+        for (String goal : List.of("generate", "validate", "package", "template", "push")) {
+            Element configuration = (Element)
+                    mojos().get(goal).getElementsByTagName("configuration").item(0);
+            String name = "skip" + Character.toUpperCase(goal.charAt(0)) + goal.substring(1);
+            assertThat(configValue(configuration, name)).as(goal).isEqualTo("${statefulset." + goal + ".skip}");
+            assertThat(configValue(configuration, "skip")).as(goal).isEqualTo("${statefulset.skip}");
+        }
     }
 
     @Test
@@ -52,14 +84,17 @@ class PluginDescriptorTest {
 
     @Test
     void everyUserParameterIsDocumentedWithSince() {
-        NodeList parameters = mojos().get("generate").getElementsByTagName("parameter");
-        assertThat(parameters.getLength()).isGreaterThan(20);
+        NodeList parameters = descriptor.getElementsByTagName("parameter");
+        assertThat(parameters.getLength()).isGreaterThan(50);
         for (int i = 0; i < parameters.getLength(); i++) {
             Element parameter = (Element) parameters.item(i);
             if ("false".equals(text(parameter, "editable"))) {
                 continue;
             }
             String name = text(parameter, "name");
+            if (List.of("detail", "goal", "indentSize", "lineLength").contains(name)) {
+                continue; // the generated help goal's own parameters
+            }
             assertThat(text(parameter, "description")).as(name).isNotBlank();
             assertThat(text(parameter, "since")).as(name).isEqualTo("0.1.0");
         }

@@ -1,0 +1,1 @@
+io.statefulset.it.ItVerifiers.packageReproducible(basedir.toPath(), localRepositoryPath.toPath())

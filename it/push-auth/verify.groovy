@@ -1,0 +1,8 @@
+try {
+    def log = new File(basedir, 'build.log').getText('UTF-8')
+    assert log.contains('refused access to charts/ledger:1.0.0 (HTTP 401); check the <server> credentials named by <pushServerId>')
+    io.statefulset.it.ItVerifiers.pushed(basedir.toPath(), context.get('registry'), 'ci', 's3cret-pa55')
+    assert !log.contains('not-the-password')
+} finally {
+    context.get('registry').close()
+}

@@ -1,0 +1,5 @@
+try {
+    io.statefulset.it.ItVerifiers.pushed(basedir.toPath(), context.get('registry'), null, null)
+} finally {
+    context.get('registry').close()
+}

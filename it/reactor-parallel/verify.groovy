@@ -1,0 +1,1 @@
+io.statefulset.it.ItVerifiers.reactor(basedir.toPath())

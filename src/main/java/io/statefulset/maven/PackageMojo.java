@@ -1,0 +1,156 @@
+package io.statefulset.maven;
+
+import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.ChartPackager;
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.UpToDate;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Packages each chart as {@code <outputDirectory>/<chart>-<version>.tgz}, reproducibly (sorted
+ * entries, fixed owner and mode, timestamps from {@code project.build.outputTimestamp}), and
+ * attaches it to the project (type {@code tgz}, classifier {@code helm}) so that {@code install} and
+ * {@code deploy} publish it like any artifact.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class PackageMojo extends AbstractStatefulSetMojo {
+    /** Used when the project sets no {@code project.build.outputTimestamp}. */
+    static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
+
+    /**
+     * Where the charts are, and where the archives are written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/helm")
+    private File outputDirectory;
+
+    /**
+     * One chart directory to package instead of every chart under {@code outputDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CHART_DIRECTORY)
+    private File chartDirectory;
+
+    /**
+     * The time stamped on every archive entry: an ISO-8601 instant (e.g. {@code
+     * 2026-01-01T00:00:00Z}) or seconds since the epoch, as Maven's reproducible builds use. Default
+     * {@code 1980-01-01T00:00:00Z} when the project sets none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
+     * Skips {@code statefulset:package}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_SKIP, defaultValue = "false")
+    private boolean skipPackage;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected String goal() {
+        return "statefulset:package";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipPackage;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return PropertyNames.PACKAGE_SKIP;
+    }
+
+    @Override
+    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping statefulset:package: the packaging of " + project.getArtifactId()
+                    + " is pom, which Maven attaches nothing to; use a module with jar packaging for the chart");
+            return;
+        }
+        List<Path> charts = chartDirectories(chartDirectory, outputDirectory);
+        if (charts.isEmpty()) {
+            getLog().warn("No chart to package in " + outputDirectory + "; run statefulset:generate first, or set "
+                    + PropertyNames.CHART_DIRECTORY);
+            return;
+        }
+        Instant timestamp = timestamp();
+        for (Path chart : charts) {
+            Path archive = pack(chart, timestamp);
+            String classifier = charts.size() == 1 ? "helm" : "helm-" + chart.getFileName();
+            projectHelper.attachArtifact(project, "tgz", classifier, archive.toFile());
+        }
+    }
+
+    private Path pack(Path chart, Instant timestamp) throws MojoExecutionException {
+        try {
+            ChartMetadata metadata = ChartMetadata.read(chart);
+            Path archive = outputDirectory.toPath().resolve(metadata.archiveName());
+            String inputs = Fingerprint.start()
+                    .add("plugin", pluginIdentity())
+                    .add("timestamp", timestamp.toString())
+                    .addTree("chart", chart)
+                    .hex();
+            UpToDate upToDate = new UpToDate(
+                    new File(project.getBuild().getDirectory(), "statefulset").toPath(), "package", metadata.name());
+            Optional<String> existing =
+                    Files.isRegularFile(archive) ? Optional.of(Fingerprint.sha256(archive)) : Optional.empty();
+            if (upToDate.isCurrent(inputs, existing)) {
+                getLog().info("Chart archive " + archive + " is up to date (sha256 " + existing.get()
+                        + "); nothing to do");
+                return archive;
+            }
+            upToDate.forget();
+            Path written = ChartPackager.pack(chart, outputDirectory.toPath(), timestamp);
+            String sha256 = Fingerprint.sha256(written);
+            upToDate.remember(inputs, sha256);
+            getLog().info("Packaged " + written + " (sha256 " + sha256 + ")");
+            return written;
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot package " + chart + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Instant timestamp() throws MojoFailureException {
+        if (outputTimestamp == null || outputTimestamp.isBlank() || outputTimestamp.length() == 1) {
+            // Maven's convention: unset, or a single character, means "not reproducible"; we still are.
+            return DEFAULT_TIMESTAMP;
+        }
+        try {
+            if (outputTimestamp.matches("[0-9]+")) {
+                return Instant.ofEpochSecond(Long.parseLong(outputTimestamp));
+            }
+            return OffsetDateTime.parse(outputTimestamp).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new MojoFailureException("project.build.outputTimestamp = '" + outputTimestamp
+                    + "': neither an ISO-8601 time such as 2026-01-01T00:00:00Z nor seconds since the epoch");
+        }
+    }
+}
