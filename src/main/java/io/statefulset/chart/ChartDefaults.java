@@ -12,6 +12,7 @@ import io.statefulset.chart.ChartSpec.ResourcesSpec;
 import io.statefulset.chart.ChartSpec.RetentionPolicySpec;
 import io.statefulset.chart.ChartSpec.SecretEnvSpec;
 import io.statefulset.chart.ChartSpec.ServiceSpec;
+import io.statefulset.chart.ChartSpec.StrategySpec;
 import io.statefulset.chart.ChartSpec.UpdateStrategySpec;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,13 @@ public final class ChartDefaults {
     public static final String RETAIN = "Retain";
     public static final String HOOK_DELETE_POLICY = "before-hook-creation";
     public static final String TEST_IMAGE = "busybox:1.36";
+    public static final String STRATEGY = "rolling";
+    /** kubectl for the recreate strategy's hook; the Kubernetes project publishes it. */
+    public static final String RECREATE_IMAGE = "registry.k8s.io/kubectl:v1.35.0";
+    /** What ramped rolls with when the POM leaves it open: a quarter of the pods at a time, each ready for 30 s. */
+    public static final String RAMPED_MAX_UNAVAILABLE = "25%";
+
+    public static final int RAMPED_MIN_READY_SECONDS = 30;
     /** A non-root UID/GID outside the range distributions give to system users. */
     public static final long POD_USER = 10001;
 
@@ -42,8 +50,17 @@ public final class ChartDefaults {
         List<PortSpec> ports =
                 map(spec.ports(), p -> new PortSpec(p.name(), p.containerPort(), orElse(p.protocol(), PROTOCOL)));
         ImageSpec image = orElse(spec.image(), new ImageSpec(null, null, null));
+        StrategySpec preset = strategy(spec.strategy(), orElse(spec.replicas(), 1));
+        boolean ramped = preset.name().equals("ramped");
         UpdateStrategySpec strategy = orElse(spec.updateStrategy(), new UpdateStrategySpec(null, null, null));
-        String strategyType = orElse(strategy.type(), UPDATE_STRATEGY);
+        if (ramped) {
+            strategy = new UpdateStrategySpec(
+                    strategy.type(), strategy.partition(), orElse(strategy.maxUnavailable(), RAMPED_MAX_UNAVAILABLE));
+        }
+        // rolling and ramped take <updateStrategy> as given; the other presets decide it themselves and
+        // keep only what the user wrote, so that the validator can point at a conflict.
+        boolean ownStrategy = preset.name().equals("rolling") || ramped;
+        String strategyType = ownStrategy ? orElse(strategy.type(), UPDATE_STRATEGY) : strategy.type();
         RetentionPolicySpec retention =
                 orElse(spec.persistentVolumeClaimRetentionPolicy(), new RetentionPolicySpec(null, null));
         ResourcesSpec resources = orElse(spec.resources(), new ResourcesSpec(null, null));
@@ -62,9 +79,11 @@ public final class ChartDefaults {
                         strategyType,
                         // A partition only exists for RollingUpdate; leaving it unset for OnDelete lets the validator
                         // tell an explicit one apart.
-                        strategyType.equals(UPDATE_STRATEGY) ? orElse(strategy.partition(), 0) : strategy.partition(),
+                        ownStrategy && UPDATE_STRATEGY.equals(strategyType)
+                                ? orElse(strategy.partition(), 0)
+                                : strategy.partition(),
                         strategy.maxUnavailable()),
-                orElse(spec.minReadySeconds(), 0),
+                orElse(spec.minReadySeconds(), ramped ? RAMPED_MIN_READY_SECONDS : 0),
                 orElse(spec.revisionHistoryLimit(), 10),
                 orElse(spec.terminationGracePeriodSeconds(), 30),
                 ports,
@@ -101,7 +120,48 @@ public final class ChartDefaults {
                 orElse(spec.connectionTest(), !ports.isEmpty()),
                 orElse(spec.connectionTestImage(), TEST_IMAGE),
                 orElse(spec.imagePullSecrets(), List.of()),
-                orElse(spec.nodeSelector(), Map.of()));
+                orElse(spec.nodeSelector(), Map.of()),
+                preset);
+    }
+
+    /** Defaults for the settings of the chosen preset only; settings of other presets stay unset for the validator. */
+    private static StrategySpec strategy(StrategySpec strategy, int replicas) {
+        StrategySpec given = orElse(strategy, new StrategySpec(null, null, null, null, null, null));
+        String name = orElse(given.name(), STRATEGY);
+        return switch (name) {
+            case "canary" ->
+                new StrategySpec(
+                        name,
+                        orElse(given.canaryReplicas(), 1),
+                        orElse(given.canaryService(), true),
+                        given.activeSlot(),
+                        given.idleSlotReplicas(),
+                        given.recreateImage());
+            case "blueGreen" ->
+                new StrategySpec(
+                        name,
+                        given.canaryReplicas(),
+                        given.canaryService(),
+                        orElse(given.activeSlot(), "blue"),
+                        orElse(given.idleSlotReplicas(), replicas),
+                        given.recreateImage());
+            case "recreate" ->
+                new StrategySpec(
+                        name,
+                        given.canaryReplicas(),
+                        given.canaryService(),
+                        given.activeSlot(),
+                        given.idleSlotReplicas(),
+                        orElse(given.recreateImage(), RECREATE_IMAGE));
+            default ->
+                new StrategySpec(
+                        name,
+                        given.canaryReplicas(),
+                        given.canaryService(),
+                        given.activeSlot(),
+                        given.idleSlotReplicas(),
+                        given.recreateImage());
+        };
     }
 
     private static ChartInfo chart(ChartInfo chart, ProjectInfo project) {

@@ -33,7 +33,8 @@ public record ChartSpec(
         Boolean connectionTest,
         String connectionTestImage,
         List<String> imagePullSecrets,
-        Map<String, String> nodeSelector) {
+        Map<String, String> nodeSelector,
+        StrategySpec strategy) {
 
     public ChartSpec {
         ports = Copies.list(ports);
@@ -46,6 +47,18 @@ public record ChartSpec(
         imagePullSecrets = Copies.list(imagePullSecrets);
         nodeSelector = Copies.sortedMap(nodeSelector);
     }
+
+    /**
+     * The rollout strategy preset ({@code rolling}, {@code canary}, {@code blueGreen}, {@code
+     * recreate}, {@code ramped}) and its settings; each applies only to its own preset.
+     */
+    public record StrategySpec(
+            String name,
+            Integer canaryReplicas,
+            Boolean canaryService,
+            String activeSlot,
+            Integer idleSlotReplicas,
+            String recreateImage) {}
 
     /** Chart.yaml metadata; {@code name}, {@code version} and {@code appVersion} default from the project. */
     public record ChartInfo(

@@ -102,6 +102,7 @@ public final class ChartSpecValidator {
         v.probes(spec);
         v.hooks(spec.hooks());
         v.connectionTest(spec);
+        v.strategy(spec);
         for (int i = 0; i < spec.imagePullSecrets().size(); i++) {
             String secret = spec.imagePullSecrets().get(i);
             if (!isDnsSubdomain(secret)) {
@@ -191,7 +192,12 @@ public final class ChartSpecValidator {
         }
         oneOf("<podManagementPolicy>", spec.podManagementPolicy(), POD_MANAGEMENT_POLICIES);
         UpdateStrategySpec strategy = spec.updateStrategy();
-        if (oneOf("<updateStrategy><type>", strategy.type(), UPDATE_STRATEGIES)) {
+        if (strategy.type() == null) {
+            // The strategy preset decides the type; strategy() checks what the user wrote against it.
+            if (strategy.maxUnavailable() != null && !spec.strategy().name().equals("recreate")) {
+                maxUnavailable(strategy.maxUnavailable(), spec.podManagementPolicy());
+            }
+        } else if (oneOf("<updateStrategy><type>", strategy.type(), UPDATE_STRATEGIES)) {
             if (strategy.type().equals("OnDelete")) {
                 if (strategy.partition() != null) {
                     error(
@@ -206,13 +212,14 @@ public final class ChartSpecValidator {
                             "only applies to RollingUpdate; the API server rejects a rollingUpdate block with OnDelete. Remove <maxUnavailable> or use <type>RollingUpdate</type>");
                 }
             } else {
-                int partition = strategy.partition();
-                if (partition < 0) {
+                // Unset when the canary preset computes it.
+                Integer partition = strategy.partition();
+                if (partition != null && partition < 0) {
                     error(
                             "<updateStrategy><partition>",
                             String.valueOf(partition),
                             "must be 0 or more; 0 updates every pod");
-                } else if (replicas >= 0 && partition > replicas) {
+                } else if (partition != null && replicas >= 0 && partition > replicas) {
                     error(
                             "<updateStrategy><partition>",
                             String.valueOf(partition),
@@ -578,6 +585,129 @@ public final class ChartSpecValidator {
             if (hook.ttlSecondsAfterFinished() != null) {
                 nonNegative(at + "<ttlSecondsAfterFinished>", hook.ttlSecondsAfterFinished());
             }
+        }
+    }
+
+    /** The rollout presets, what each needs, and the strategies a plain chart cannot deliver. */
+    private void strategy(ChartSpec spec) {
+        ChartSpec.StrategySpec strategy = spec.strategy();
+        String name = strategy.name();
+        String type = spec.updateStrategy().type();
+        switch (name) {
+            case "rolling" -> {}
+            case "ramped" -> {
+                if ("OnDelete".equals(type)) {
+                    error(
+                            "<updateStrategy><type>",
+                            type,
+                            "contradicts <strategy>ramped</strategy>, which rolls pods with RollingUpdate;"
+                                    + " remove <type> or use <strategy>recreate</strategy>");
+                }
+                if (spec.podManagementPolicy().equals("OrderedReady")) {
+                    warning(
+                            "<strategy>",
+                            name,
+                            "ramps with maxUnavailable, which OrderedReady ignores; set"
+                                    + " <podManagementPolicy>Parallel</podManagementPolicy> for a ramp, or only minReadySeconds paces it");
+                }
+            }
+            case "canary" -> {
+                int k = strategy.canaryReplicas();
+                if (k < 1 || k >= spec.replicas()) {
+                    error(
+                            "<canaryReplicas>",
+                            String.valueOf(k),
+                            "must be at least 1 and less than <replicas> (" + spec.replicas()
+                                    + "), so that some pods keep the old version while the canary runs"
+                                    + (spec.replicas() < 2 ? "; a canary needs <replicas>2</replicas> or more" : ""));
+                }
+                if (type != null && !type.equals("RollingUpdate")) {
+                    error(
+                            "<updateStrategy><type>",
+                            type,
+                            "contradicts <strategy>canary</strategy>, which is a RollingUpdate partition;"
+                                    + " remove <type>");
+                }
+                if (spec.updateStrategy().partition() != null) {
+                    error(
+                            "<updateStrategy><partition>",
+                            String.valueOf(spec.updateStrategy().partition()),
+                            "is computed by"
+                                    + " <strategy>canary</strategy> (replicas - canaryReplicas); remove <partition> and set <canaryReplicas>");
+                }
+            }
+            case "blueGreen" -> {
+                if ("OnDelete".equals(type)) {
+                    error(
+                            "<updateStrategy><type>",
+                            type,
+                            "cannot go with <strategy>blueGreen</strategy>: each slot must roll to its new"
+                                    + " version by itself before traffic switches; remove <type>");
+                }
+                oneOf("<activeSlot>", strategy.activeSlot(), List.of("blue", "green"));
+                nonNegative("<idleSlotReplicas>", strategy.idleSlotReplicas());
+            }
+            case "recreate" -> {
+                if (type != null && !type.equals("OnDelete")) {
+                    error(
+                            "<updateStrategy><type>",
+                            type,
+                            "contradicts <strategy>recreate</strategy>, which is OnDelete plus a hook that"
+                                    + " deletes the pods; remove <type>");
+                }
+                if (spec.updateStrategy().maxUnavailable() != null
+                        || spec.updateStrategy().partition() != null) {
+                    error(
+                            "<updateStrategy>",
+                            null,
+                            "sets partition or maxUnavailable, which OnDelete (and so"
+                                    + " <strategy>recreate</strategy>) does not have; remove them");
+                }
+                if (blank(strategy.recreateImage())
+                        || !IMAGE_REFERENCE.matcher(strategy.recreateImage()).matches()) {
+                    error(
+                            "<recreateImage>",
+                            strategy.recreateImage(),
+                            "must be an image with kubectl, e.g. " + ChartDefaults.RECREATE_IMAGE);
+                }
+            }
+            case "shadow" ->
+                error(
+                        "<strategy>",
+                        name,
+                        "needs a proxy that copies live requests to the new version (Istio"
+                                + " VirtualService mirror, Gateway API HTTPRoute RequestMirror filter, ingress-nginx mirror-target); a"
+                                + " StatefulSet chart cannot mirror traffic. Add the mirror to your gateway and deploy the new version with"
+                                + " <strategy>blueGreen</strategy> (test it through the preview Service) or <strategy>canary</strategy>");
+            case "abTesting" ->
+                error(
+                        "<strategy>",
+                        name,
+                        "needs routing by request (header, cookie, user) to two versions"
+                                + " (Gateway API HTTPRoute matches, Istio VirtualService, ingress-nginx canary-by-header); a Service spreads"
+                                + " requests without looking at them. Put that routing in your gateway in front of <strategy>blueGreen</strategy>"
+                                + " (both slots stay up, each with its own Service)");
+            default ->
+                error("<strategy>", name, "is not a strategy; use rolling, canary, blueGreen, recreate or ramped");
+        }
+        if (!name.equals("canary") && (strategy.canaryReplicas() != null || strategy.canaryService() != null)) {
+            error(
+                    "<canaryReplicas>",
+                    str(strategy.canaryReplicas()),
+                    "only applies to <strategy>canary</strategy>; remove it or set the strategy");
+        }
+        if (!name.equals("blueGreen") && (strategy.activeSlot() != null || strategy.idleSlotReplicas() != null)) {
+            error(
+                    "<activeSlot>",
+                    strategy.activeSlot(),
+                    "and <idleSlotReplicas> only apply to <strategy>blueGreen</strategy>; remove them"
+                            + " or set the strategy");
+        }
+        if (!name.equals("recreate") && strategy.recreateImage() != null) {
+            error(
+                    "<recreateImage>",
+                    strategy.recreateImage(),
+                    "only applies to <strategy>recreate</strategy>; remove it or set the strategy");
         }
     }
 

@@ -39,6 +39,7 @@ public final class ValuesModel {
 
     static final String QUANTITY = KubernetesSyntax.QUANTITY;
     static final String PERCENT = "^([1-9][0-9]?|100)%$";
+    static final List<String> STRATEGIES = List.of("rolling", "canary", "blueGreen", "recreate", "ramped");
     static final String ENV_NAME = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
     static final String PORT_NAME = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
     static final String ABSOLUTE_PATH = "^/.*[^/]$";
@@ -94,13 +95,87 @@ public final class ValuesModel {
                         "OrderedReady starts and stops pods one at a time in ordinal order; Parallel does not wait (immutable after install)",
                         spec.podManagementPolicy(),
                         enumOf(ChartSpecValidator.POD_MANAGEMENT_POLICIES))
+                .leaf(
+                        "strategy",
+                        "Rollout preset: rolling and ramped use updateStrategy as set; canary, blueGreen and recreate decide it themselves",
+                        spec.strategy().name(),
+                        enumOf(STRATEGIES))
+                .section(
+                        "canary",
+                        "Settings of strategy canary",
+                        canary -> canary.leaf(
+                                        "replicas",
+                                        "Pods (the highest ordinals) that get a new version first; the partition is replicaCount minus this",
+                                        orElse(spec.strategy().canaryReplicas(), 1),
+                                        integer(1))
+                                .leaf(
+                                        "promote",
+                                        "Roll the new version out to every pod (partition 0): helm upgrade --reuse-values --set canary.promote=true",
+                                        false,
+                                        bool())
+                                .leaf(
+                                        "service",
+                                        "Add a Service <fullname>-canary-<ordinal> per canary pod, to test it directly",
+                                        orElse(spec.strategy().canaryService(), true),
+                                        bool()))
+                .section(
+                        "blueGreen",
+                        "Settings of strategy blueGreen: StatefulSets <fullname>-blue and <fullname>-green",
+                        blueGreen -> blueGreen
+                                .leaf(
+                                        "activeSlot",
+                                        "The slot the client Service sends traffic to; switch with helm upgrade --reuse-values --set blueGreen.activeSlot=green",
+                                        orElse(spec.strategy().activeSlot(), "blue"),
+                                        enumOf(List.of("blue", "green")))
+                                .leaf(
+                                        "idleReplicas",
+                                        "Replicas of the idle slot; 0 scales it down, empty keeps replicaCount",
+                                        spec.strategy().idleSlotReplicas() == null
+                                                ? ""
+                                                : spec.strategy().idleSlotReplicas(),
+                                        anyOf(integer(0), schema("const", "")))
+                                .leaf(
+                                        "previewService",
+                                        "Add a Service <fullname>-preview that reaches the idle slot, to test a new version before switching",
+                                        true,
+                                        bool())
+                                .section(
+                                        "slots",
+                                        "Per-slot image tags; empty means image.tag",
+                                        slots -> slots.leaf(
+                                                        "blue",
+                                                        "Image tag of the blue slot",
+                                                        "",
+                                                        anyOf(
+                                                                string("^$|" + KubernetesSyntax.IMAGE_TAG),
+                                                                schema("type", "number")))
+                                                .leaf(
+                                                        "green",
+                                                        "Image tag of the green slot",
+                                                        "",
+                                                        anyOf(
+                                                                string("^$|" + KubernetesSyntax.IMAGE_TAG),
+                                                                schema("type", "number")))))
+                .section(
+                        "recreate",
+                        "Settings of strategy recreate: a post-upgrade hook deletes the pods so that all restart on the new version",
+                        recreate -> recreate.leaf(
+                                        "image",
+                                        "Image with kubectl that deletes the pods",
+                                        orElse(spec.strategy().recreateImage(), ChartDefaults.RECREATE_IMAGE),
+                                        string("^\\S+$"))
+                                .leaf(
+                                        "resources",
+                                        "Requests and limits of the hook's container",
+                                        smallResources(),
+                                        resourcesSchema()))
                 .section(
                         "updateStrategy",
-                        "How pods are replaced when the pod template changes",
+                        "How pods are replaced when the pod template changes (as set here for strategies rolling and ramped)",
                         strategy -> strategy.leaf(
                                         "type",
                                         "RollingUpdate replaces pods from the highest ordinal down; OnDelete waits until you delete them",
-                                        spec.updateStrategy().type(),
+                                        effectiveUpdateType(spec),
                                         enumOf(ChartSpecValidator.UPDATE_STRATEGIES))
                                 .section(
                                         "rollingUpdate",
@@ -459,6 +534,18 @@ public final class ValuesModel {
                         "Failed checks in a row before the probe fails",
                         probe == null ? 3 : probe.failureThreshold(),
                         integer(1));
+    }
+
+    /** What the preset makes of the update strategy when it decides it. */
+    private static String effectiveUpdateType(ChartSpec spec) {
+        if (spec.updateStrategy().type() != null) {
+            return spec.updateStrategy().type();
+        }
+        return spec.strategy().name().equals("recreate") ? "OnDelete" : ChartDefaults.UPDATE_STRATEGY;
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private static String testPath(ChartSpec spec) {

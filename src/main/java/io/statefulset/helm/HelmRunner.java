@@ -72,6 +72,35 @@ public final class HelmRunner {
         }
     }
 
+    /**
+     * The chart's NOTES.txt as {@code helm install} would print it for {@code request}: a client-only
+     * dry-run install, which renders the notes without touching a cluster.
+     */
+    public String notes(Path chart, TemplateRequest request) throws HelmException {
+        try {
+            var install = new Helm(chart)
+                    .install()
+                    .withName(request.releaseName())
+                    .withNamespace(request.namespace())
+                    .dryRun()
+                    .clientOnly();
+            if (request.kubeVersion() != null) {
+                install = install.withKubeVersion(request.kubeVersion());
+            }
+            for (Path file : request.valuesFiles()) {
+                install = install.withValuesFile(file);
+            }
+            for (Map.Entry<String, String> entry : new TreeMap<>(request.set()).entrySet()) {
+                install = install.set(entry.getKey(), entry.getValue());
+            }
+            String output = install.call().getOutput();
+            int start = output.indexOf("NOTES:\n");
+            return start < 0 ? "" : output.substring(start + "NOTES:\n".length());
+        } catch (RuntimeException e) {
+            throw new HelmException(cleanMessage(e.getMessage()), e);
+        }
+    }
+
     /** How to reach a registry: plain HTTP, a CA file, or no certificate checks at all. */
     public record RegistryAccess(boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify) {}
 

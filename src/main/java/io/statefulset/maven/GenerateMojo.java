@@ -270,6 +270,65 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
     private Properties nodeSelector;
 
     /**
+     * The rollout strategy: {@code rolling} (default: RollingUpdate as {@code <updateStrategy>}
+     * says), {@code canary} (the {@code canaryReplicas} highest ordinals get a new version first;
+     * {@code helm upgrade --set canary.promote=true} rolls it out to all), {@code blueGreen} (two
+     * StatefulSets, {@code -blue} and {@code -green}; the client Service follows {@code
+     * blueGreen.activeSlot}), {@code recreate} (OnDelete, and a post-upgrade hook deletes the pods so
+     * that all come back on the new version), {@code ramped} (RollingUpdate with {@code
+     * minReadySeconds}, default 30, and {@code maxUnavailable}, default 25%). {@code shadow} and
+     * {@code abTesting} need traffic mirroring or routing a chart cannot do and are refused.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String strategy;
+
+    /**
+     * For {@code canary}: how many pods (the highest ordinals) get the new version first. Default 1;
+     * less than {@code replicas}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer canaryReplicas;
+
+    /**
+     * For {@code canary}: add a Service per canary pod ({@code <release>-<chart>-canary-<ordinal>},
+     * selecting it by {@code statefulset.kubernetes.io/pod-name}) to test it directly. Default true.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Boolean canaryService;
+
+    /**
+     * For {@code blueGreen}: the slot ({@code blue} or {@code green}) the client Service sends
+     * traffic to at install. Default {@code blue}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String activeSlot;
+
+    /**
+     * For {@code blueGreen}: replicas of the idle slot; 0 scales it down. Default: {@code replicas}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Integer idleSlotReplicas;
+
+    /**
+     * For {@code recreate}: the image with {@code kubectl} that deletes the pods after an upgrade.
+     * Default {@code registry.k8s.io/kubectl:v1.35.0}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String recreateImage;
+
+    /**
      * Directory of your own templates, copied into the chart's {@code templates/} next to the
      * bundled ones (which they may not replace).
      *
@@ -379,7 +438,9 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
                 connectionTest,
                 connectionTestImage,
                 imagePullSecrets,
-                toMap(nodeSelector));
+                toMap(nodeSelector),
+                new ChartSpec.StrategySpec(
+                        strategy, canaryReplicas, canaryService, activeSlot, idleSlotReplicas, recreateImage));
     }
 
     private ProjectInfo projectInfo() {

@@ -407,6 +407,94 @@ class ChartSpecValidatorTest {
                         "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>");
     }
 
+    private static Consumer<SpecBuilder> strategy(
+            String name, Integer canaryReplicas, String activeSlot, String recreateImage) {
+        return b -> {
+            b.replicas = 3;
+            b.updateStrategy = null;
+            b.strategy = new ChartSpec.StrategySpec(name, canaryReplicas, null, activeSlot, null, recreateImage);
+        };
+    }
+
+    @Test
+    void everyStrategyPresetIsValidWithItsDefaults() {
+        for (String name : List.of("rolling", "canary", "blueGreen", "recreate", "ramped")) {
+            assertThat(errors(strategy(name, null, null, null))).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void canaryNeedsFewerCanaryPodsThanReplicasAndDecidesThePartition() {
+        assertSingleError(strategy("canary", 3, null, null), "<canaryReplicas>", "3", "less than <replicas> (3)");
+        assertSingleError(strategy("canary", 0, null, null), "<canaryReplicas>", "0", "at least 1");
+        assertSingleError(
+                strategy("canary", 1, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 2, null)),
+                "<updateStrategy><partition>",
+                "2",
+                "remove <partition> and set <canaryReplicas>");
+    }
+
+    @Test
+    void blueGreenRefusesOnDeleteAndUnknownSlots() {
+        assertSingleError(
+                strategy("blueGreen", null, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)),
+                "<updateStrategy><type>",
+                "OnDelete",
+                "cannot go with <strategy>blueGreen</strategy>");
+        assertSingleError(strategy("blueGreen", null, "purple", null), "<activeSlot>", "purple", "blue, green");
+    }
+
+    @Test
+    void recreateIsOnDeleteOnly() {
+        assertSingleError(
+                strategy("recreate", null, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", null, null)),
+                "<updateStrategy><type>",
+                "RollingUpdate",
+                "contradicts <strategy>recreate</strategy>");
+    }
+
+    @Test
+    void settingsOfAnotherStrategyAreRefused() {
+        assertSingleError(
+                strategy("rolling", 1, null, null),
+                "<canaryReplicas>",
+                "1",
+                "only applies to <strategy>canary</strategy>");
+        assertSingleError(
+                strategy("canary", null, "green", null),
+                "<activeSlot>",
+                "green",
+                "only apply to <strategy>blueGreen</strategy>");
+        assertSingleError(
+                strategy("rolling", null, null, "kubectl:1"),
+                "<recreateImage>",
+                "kubectl:1",
+                "only applies to <strategy>recreate</strategy>");
+    }
+
+    @Test
+    void strategiesAChartCannotDeliverAreRefusedWithWhatToUseInstead() {
+        assertSingleError(strategy("shadow", null, null, null), "<strategy>", "shadow", "RequestMirror");
+        assertSingleError(strategy("abTesting", null, null, null), "<strategy>", "abTesting", "HTTPRoute matches");
+        assertSingleError(
+                strategy("bigBang", null, null, null),
+                "<strategy>",
+                "bigBang",
+                "rolling, canary, blueGreen, recreate or ramped");
+    }
+
+    @Test
+    void rampedWithOrderedReadyWarns() {
+        List<ConfigProblem> problems =
+                problems(strategy("ramped", null, null, null).andThen(b -> b.podManagementPolicy = "OrderedReady"));
+        assertThat(problems).noneMatch(ConfigProblem::isError);
+        assertThat(problems)
+                .anyMatch(p -> p.element().equals("<strategy>") && p.message().contains("OrderedReady ignores"));
+    }
+
     private static HookSpec hook(String event, String deletePolicy, String image) {
         return new HookSpec(
                 "h", List.of(event), 0, List.of(deletePolicy), image, List.of("true"), null, null, null, null);

@@ -71,6 +71,7 @@ public final class SampleSpecs {
                 true,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -79,6 +80,7 @@ public final class SampleSpecs {
         return new ChartSpec(
                 null,
                 new ImageSpec("registry.example.org/app", null, null),
+                null,
                 null,
                 null,
                 null,

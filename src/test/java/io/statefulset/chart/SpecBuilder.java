@@ -43,6 +43,7 @@ public final class SpecBuilder {
     public String connectionTestImage;
     public List<String> imagePullSecrets;
     public Map<String, String> nodeSelector;
+    public ChartSpec.StrategySpec strategy;
 
     public SpecBuilder(ChartSpec s) {
         chart = s.chart();
@@ -69,6 +70,7 @@ public final class SpecBuilder {
         connectionTestImage = s.connectionTestImage();
         imagePullSecrets = copy(s.imagePullSecrets());
         nodeSelector = s.nodeSelector();
+        strategy = s.strategy();
     }
 
     public static SpecBuilder sample() {
@@ -100,7 +102,8 @@ public final class SpecBuilder {
                 connectionTest,
                 connectionTestImage,
                 imagePullSecrets,
-                nodeSelector);
+                nodeSelector,
+                strategy);
     }
 
     /** The sample's chart metadata with another name. */

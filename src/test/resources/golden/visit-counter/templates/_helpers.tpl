@@ -40,6 +40,80 @@ Call with (dict "context" $ "suffix" "x").
 {{- include "statefulset.scopedName" (dict "context" . "suffix" "headless") -}}
 {{- end -}}
 
+{{/* The blue/green slots, or one unnamed slot: a space-separated list for splitList. */}}
+{{- define "statefulset.slots" -}}
+{{- if eq .Values.strategy "blueGreen" -}}blue green{{- end -}}
+{{- end -}}
+
+{{/*
+The StatefulSet of a slot: the fullname, or <fullname>-<slot> cut so that it stays within 52
+characters. Call with (dict "context" $ "slot" "blue").
+*/}}
+{{- define "statefulset.workloadName" -}}
+{{- $fullname := include "statefulset.fullname" .context -}}
+{{- if .slot -}}
+{{- printf "%s-%s" ($fullname | trunc (int (sub 51 (len .slot))) | trimSuffix "-") .slot -}}
+{{- else -}}
+{{- $fullname -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Selector labels of a slot's pods: the release's two, plus the slot for blue/green. */}}
+{{- define "statefulset.slotSelectorLabels" -}}
+{{ include "statefulset.selectorLabels" .context }}
+{{- if .slot }}
+statefulset.io/slot: {{ .slot | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The slot the client Service sends traffic to: the active one for blue/green, "" otherwise. */}}
+{{- define "statefulset.activeSlot" -}}
+{{- if eq .Values.strategy "blueGreen" -}}{{ .Values.blueGreen.activeSlot }}{{- end -}}
+{{- end -}}
+
+{{/* The idle blue/green slot. */}}
+{{- define "statefulset.idleSlot" -}}
+{{- if eq .Values.blueGreen.activeSlot "blue" -}}green{{- else -}}blue{{- end -}}
+{{- end -}}
+
+{{/* Replicas of a slot: blueGreen.idleReplicas for the idle slot when set, replicaCount otherwise. */}}
+{{- define "statefulset.replicas" -}}
+{{- $values := .context.Values -}}
+{{- if and .slot (ne .slot $values.blueGreen.activeSlot) (ne (toString $values.blueGreen.idleReplicas) "") -}}
+{{- $values.blueGreen.idleReplicas | int64 -}}
+{{- else -}}
+{{- $values.replicaCount | int64 -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The image tag of a slot: blueGreen.slots.<slot> when set, else image.tag, else appVersion. */}}
+{{- define "statefulset.imageTag" -}}
+{{- $values := .context.Values -}}
+{{- $slotTag := "" -}}
+{{- if .slot -}}{{- $slotTag = include "statefulset.string" (index $values.blueGreen.slots .slot) -}}{{- end -}}
+{{- $slotTag | default (include "statefulset.string" ($values.image.tag | default .context.Chart.AppVersion)) -}}
+{{- end -}}
+
+{{/* The StatefulSet update type the strategy gives. */}}
+{{- define "statefulset.updateType" -}}
+{{- if eq .Values.strategy "recreate" -}}OnDelete
+{{- else if or (eq .Values.strategy "canary") (eq .Values.strategy "blueGreen") -}}RollingUpdate
+{{- else -}}{{ .Values.updateStrategy.type }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The RollingUpdate partition: for canary replicaCount - canary.replicas until canary.promote,
+then 0; for blueGreen 0 (each slot rolls fully); otherwise updateStrategy.rollingUpdate.partition.
+*/}}
+{{- define "statefulset.partition" -}}
+{{- if eq .Values.strategy "canary" -}}
+{{- if .Values.canary.promote -}}0{{- else -}}{{ max 0 (sub (int .Values.replicaCount) (int .Values.canary.replicas)) }}{{- end -}}
+{{- else if eq .Values.strategy "blueGreen" -}}0
+{{- else -}}{{ .Values.updateStrategy.rollingUpdate.partition | int64 }}
+{{- end -}}
+{{- end -}}
+
 {{/* The helm.sh/chart label value. */}}
 {{- define "statefulset.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
@@ -137,7 +211,7 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- $messages := list -}}
 {{- $portNames := splitList " " (include "statefulset.portNames" . | trim) -}}
 {{- $rolling := .Values.updateStrategy.rollingUpdate -}}
-{{- if and (eq .Values.updateStrategy.type "RollingUpdate") (gt (int $rolling.partition) (int .Values.replicaCount)) -}}
+{{- if and (has .Values.strategy (list "rolling" "ramped")) (eq .Values.updateStrategy.type "RollingUpdate") (gt (int $rolling.partition) (int .Values.replicaCount)) -}}
 {{- $messages = append $messages (printf "updateStrategy.rollingUpdate.partition (%d) is above replicaCount (%d), so no pod would ever be updated; use a partition from 0 to %d" (int $rolling.partition) (int .Values.replicaCount) (int .Values.replicaCount)) -}}
 {{- end -}}
 {{- if and .Values.service.enabled (not (has .Values.service.targetPort $portNames)) -}}
@@ -159,6 +233,12 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- end -}}
 {{- if and .Values.tmpVolume.enabled (hasKey .Values.persistence.claims "tmp") -}}
 {{- $messages = append $messages "persistence.claims.tmp clashes with the /tmp volume the chart adds; rename the claim or set tmpVolume.enabled=false" -}}
+{{- end -}}
+{{- if and (eq .Values.strategy "canary") (not .Values.canary.promote) (ge (int .Values.canary.replicas) (int .Values.replicaCount)) -}}
+{{- $messages = append $messages (printf "canary.replicas (%d) must be less than replicaCount (%d): a canary leaves some pods on the old version; promote with canary.promote=true" (int .Values.canary.replicas) (int .Values.replicaCount)) -}}
+{{- end -}}
+{{- if and (eq .Values.strategy "ramped") (eq .Values.updateStrategy.type "OnDelete") -}}
+{{- $messages = append $messages "strategy ramped rolls pods with RollingUpdate; updateStrategy.type OnDelete contradicts it (use strategy recreate)" -}}
 {{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}

@@ -1,0 +1,184 @@
+{{- /*
+One StatefulSet; with strategy blueGreen there are two, one per slot, each with its own name,
+headless Service, claims and slot label. Call with (dict "context" $ "slot" "blue"), slot "" for one.
+*/ -}}
+{{- define "statefulset.statefulset" -}}
+{{- $slot := .slot -}}
+{{- with .context -}}
+{{- $fullname := include "statefulset.workloadName" (dict "context" . "slot" $slot) -}}
+{{- $claims := .Values.persistence.claims -}}
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ $fullname | quote }}
+  labels:
+    {{- include "statefulset.labels" . | nindent 4 }}
+spec:
+  serviceName: {{ printf "%s-headless" $fullname | quote }}
+  replicas: {{ include "statefulset.replicas" (dict "context" . "slot" $slot) }}
+  podManagementPolicy: {{ .Values.podManagementPolicy }}
+  revisionHistoryLimit: {{ .Values.revisionHistoryLimit | int64 }}
+  minReadySeconds: {{ .Values.minReadySeconds | int64 }}
+  {{- $updateType := include "statefulset.updateType" . }}
+  updateStrategy:
+    type: {{ $updateType }}
+    {{- if eq $updateType "RollingUpdate" }}
+    rollingUpdate:
+      partition: {{ include "statefulset.partition" . }}
+      {{- with .Values.updateStrategy.rollingUpdate.maxUnavailable }}
+      maxUnavailable: {{ include "statefulset.port" . }}
+      {{- end }}
+    {{- end }}
+  {{- if and .Values.persistence.enabled $claims }}
+  persistentVolumeClaimRetentionPolicy:
+    whenDeleted: {{ .Values.persistentVolumeClaimRetentionPolicy.whenDeleted }}
+    whenScaled: {{ .Values.persistentVolumeClaimRetentionPolicy.whenScaled }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "statefulset.slotSelectorLabels" (dict "context" . "slot" $slot) | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "statefulset.slotSelectorLabels" (dict "context" . "slot" $slot) | nindent 8 }}
+        app.kubernetes.io/version: {{ include "statefulset.versionLabel" . | quote }}
+        {{- range $key, $value := .Values.podLabels }}
+        {{ $key | quote }}: {{ include "statefulset.string" $value | quote }}
+        {{- end }}
+      {{- with .Values.podAnnotations }}
+      annotations:
+        {{- range $key, $value := . }}
+        {{ $key | quote }}: {{ include "statefulset.string" $value | quote }}
+        {{- end }}
+      {{- end }}
+    spec:
+      serviceAccountName: {{ include "statefulset.serviceAccountName" . | quote }}
+      automountServiceAccountToken: {{ .Values.serviceAccount.automountToken }}
+      {{- with .Values.imagePullSecrets }}
+      imagePullSecrets:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.priorityClassName }}
+      priorityClassName: {{ . | quote }}
+      {{- end }}
+      securityContext:
+        {{- toYaml .Values.podSecurityContext | nindent 8 }}
+      terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds | int64 }}
+      containers:
+        - name: {{ include "statefulset.name" . | quote }}
+          image: {{ printf "%s:%s" .Values.image.repository (include "statefulset.imageTag" (dict "context" . "slot" $slot)) | quote }}
+          imagePullPolicy: {{ .Values.image.pullPolicy }}
+          {{- with .Values.ports }}
+          ports:
+            {{- range . }}
+            - name: {{ .name | quote }}
+              containerPort: {{ .containerPort | int64 }}
+              protocol: {{ .protocol | default "TCP" }}
+            {{- end }}
+          {{- end }}
+          {{- if or .Values.env .Values.secretEnv }}
+          env:
+            {{- range $name, $value := .Values.env }}
+            - name: {{ $name | quote }}
+              value: {{ include "statefulset.string" $value | quote }}
+            {{- end }}
+            {{- range $name, $ref := .Values.secretEnv }}
+            - name: {{ $name | quote }}
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $ref.secretName | quote }}
+                  key: {{ $ref.key | quote }}
+                  {{- if $ref.optional }}
+                  optional: true
+                  {{- end }}
+            {{- end }}
+          {{- end }}
+          {{- if .Values.probes.readiness.enabled }}
+          readinessProbe:
+            {{- include "statefulset.probe" .Values.probes.readiness | nindent 12 }}
+          {{- end }}
+          {{- if .Values.probes.liveness.enabled }}
+          livenessProbe:
+            {{- include "statefulset.probe" .Values.probes.liveness | nindent 12 }}
+          {{- end }}
+          {{- if .Values.probes.startup.enabled }}
+          startupProbe:
+            {{- include "statefulset.probe" .Values.probes.startup | nindent 12 }}
+          {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+          securityContext:
+            {{- toYaml .Values.containerSecurityContext | nindent 12 }}
+          {{- if or $claims .Values.tmpVolume.enabled }}
+          volumeMounts:
+            {{- range $claim, $settings := $claims }}
+            - name: {{ $claim | quote }}
+              mountPath: {{ $settings.mountPath | quote }}
+            {{- end }}
+            {{- if .Values.tmpVolume.enabled }}
+            - name: tmp
+              mountPath: /tmp
+            {{- end }}
+          {{- end }}
+      {{- if or .Values.tmpVolume.enabled (and $claims (not .Values.persistence.enabled)) }}
+      volumes:
+        {{- if not .Values.persistence.enabled }}
+        {{- range $claim, $settings := $claims }}
+        # persistence.enabled is false: this pod's data lives only as long as the pod.
+        - name: {{ $claim | quote }}
+          emptyDir:
+            sizeLimit: {{ $settings.size | quote }}
+        {{- end }}
+        {{- end }}
+        {{- if .Values.tmpVolume.enabled }}
+        - name: tmp
+          emptyDir:
+            {{- with .Values.tmpVolume.sizeLimit }}
+            sizeLimit: {{ . | quote }}
+            {{- else }} {}
+            {{- end }}
+        {{- end }}
+      {{- end }}
+      {{- with .Values.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.affinity }}
+      affinity:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.tolerations }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.topologySpreadConstraints }}
+      topologySpreadConstraints:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+  {{- if and .Values.persistence.enabled $claims }}
+  volumeClaimTemplates:
+    {{- range $claim, $settings := $claims }}
+    - apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata:
+        name: {{ $claim | quote }}
+        # Claim templates are immutable: selector labels only, nothing that changes between versions.
+        labels:
+          {{- include "statefulset.slotSelectorLabels" (dict "context" $.context "slot" $slot) | nindent 10 }}
+      spec:
+        accessModes:
+          {{- toYaml $settings.accessModes | nindent 10 }}
+        {{- if $settings.storageClass }}
+        {{- if eq "-" $settings.storageClass }}
+        storageClassName: ""
+        {{- else }}
+        storageClassName: {{ $settings.storageClass | quote }}
+        {{- end }}
+        {{- end }}
+        resources:
+          requests:
+            storage: {{ $settings.size | quote }}
+    {{- end }}
+  {{- end }}
+{{- end -}}
+{{- end -}}
