@@ -2,6 +2,7 @@ package io.statefulset.chart;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,6 +35,11 @@ public final class ChartPackager {
         Path temp = Files.createTempFile(outputDirectory, "." + chart.archiveName(), ".tmp");
         try {
             write(chartDirectory, chart.name(), temp, timestamp);
+            // A temporary file is created owner-only; the archive is for everyone to read.
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(
+                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
@@ -42,18 +48,30 @@ public final class ChartPackager {
     }
 
     /** The files that go into the package, '/'-separated and sorted. */
-    static List<String> files(Path chartDirectory) throws IOException {
+    /** One file of the package: its path on disk and its '/'-separated name inside the chart. */
+    record Entry(Path file, String name) {}
+
+    /**
+     * The files that go into the package, sorted by name: everything but what {@code .helmignore}
+     * names and, as Helm's loader does, hidden files directly in {@code templates/}.
+     */
+    static List<Entry> files(Path chartDirectory) throws IOException {
         HelmIgnore ignore = HelmIgnore.of(chartDirectory);
-        List<String> files = new ArrayList<>();
+        List<Entry> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(chartDirectory)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 Path relative = chartDirectory.relativize(file);
-                if (!ignore.ignores(relative)) {
-                    files.add(relative.toString().replace('\\', '/'));
+                boolean hiddenTemplate = relative.getNameCount() == 2
+                        && relative.getName(0).toString().equals("templates")
+                        && relative.getFileName().toString().startsWith(".");
+                if (!ignore.ignores(relative) && !hiddenTemplate) {
+                    List<String> parts = new ArrayList<>();
+                    relative.forEach(part -> parts.add(part.toString()));
+                    files.add(new Entry(file, String.join("/", parts)));
                 }
             }
         }
-        files.sort(null);
+        files.sort(java.util.Comparator.comparing(Entry::name));
         return files;
     }
 
@@ -61,14 +79,16 @@ public final class ChartPackager {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
+        // Names in UTF-8 whatever the platform's charset, with a PAX header for any that is not ASCII.
         try (OutputStream out = Files.newOutputStream(target);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                        new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (String file : files(chartDirectory)) {
-                Path source = chartDirectory.resolve(file);
-                TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file, true);
-                entry.setSize(Files.size(source));
+            tar.setAddPaxHeadersForNonAsciiNames(true);
+            for (Entry file : files(chartDirectory)) {
+                TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file.name(), true);
+                entry.setSize(Files.size(file.file()));
                 entry.setMode(FILE_MODE);
                 entry.setModTime(timestamp.toEpochMilli());
                 entry.setUserId(0);
@@ -76,7 +96,7 @@ public final class ChartPackager {
                 entry.setUserName("");
                 entry.setGroupName("");
                 tar.putArchiveEntry(entry);
-                Files.copy(source, tar);
+                Files.copy(file.file(), tar);
                 tar.closeArchiveEntry();
             }
         }

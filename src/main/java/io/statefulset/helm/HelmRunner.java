@@ -44,7 +44,9 @@ public final class HelmRunner {
             copy = java.nio.file.Files.isRegularFile(chart)
                     ? HookRevealingCopy.ofArchive(chart, HIDDEN_HOOK)
                     : HookRevealingCopy.of(chart, HIDDEN_HOOK);
-            return render(copy, request).replace(HIDDEN_HOOK, HOOK);
+            TemplateRequest revealed =
+                    request.withValuesFiles(HookRevealingCopy.valuesFiles(copy, request.valuesFiles(), HIDDEN_HOOK));
+            return render(copy, revealed).replace(HIDDEN_HOOK, HOOK);
         } catch (IOException e) {
             throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
         } finally {
@@ -114,8 +116,10 @@ public final class HelmRunner {
         String host = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "");
         synchronized (REGISTRY_LOGINS) {
             boolean loggedIn = false;
+            HelmRegistryConfig logins = null;
             try {
                 if (username != null) {
+                    logins = HelmRegistryConfig.save();
                     var login = Helm.registry()
                             .login()
                             .withHost(host)
@@ -149,12 +153,15 @@ public final class HelmRunner {
                         (loggedIn || username == null ? "helm push to " : "helm registry login to ") + host
                                 + " failed: " + cleanMessage(e.getMessage()),
                         e);
+            } catch (IOException e) {
+                throw new HelmException("cannot read Helm's registry login file: " + e.getMessage(), e);
             } finally {
-                if (loggedIn) {
+                if (logins != null) {
                     try {
-                        Helm.registry().logout().withHost(host).call();
-                    } catch (RuntimeException e) {
-                        // The push result stands; a login left in Helm's registry config is all that remains.
+                        // Not `helm registry logout`: that would also end a login the user made before.
+                        logins.restore();
+                    } catch (IOException e) {
+                        // The push result stands; the login file keeps this push's login.
                     }
                 }
             }

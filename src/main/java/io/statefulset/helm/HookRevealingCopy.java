@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +48,28 @@ final class HookRevealingCopy {
         }
     }
 
-    /** {@code templates/…} of the chart or of any subchart under {@code charts/}. */
+    /**
+     * Copies of values files with the hook annotation spelled the hidden way too: a chart may take
+     * a hook's annotations from its values.
+     */
+    static List<Path> valuesFiles(Path copy, List<Path> files, String hiddenHook) throws IOException {
+        List<Path> rewritten = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path target = copy.getParent().resolve("values-" + i + ".yaml");
+            Files.writeString(
+                    target,
+                    Files.readString(files.get(i), StandardCharsets.UTF_8).replace("helm.sh/hook", hiddenHook),
+                    StandardCharsets.UTF_8);
+            rewritten.add(target);
+        }
+        return rewritten;
+    }
+
+    /** {@code templates/…} and {@code values.yaml} of the chart or of any subchart under {@code charts/}. */
     private static boolean isTemplate(Path relative) {
+        if (relative.getFileName() != null && relative.getFileName().toString().equals("values.yaml")) {
+            return true;
+        }
         for (Path part : relative) {
             if (part.toString().equals("templates")) {
                 return true;

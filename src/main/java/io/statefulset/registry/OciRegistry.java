@@ -68,7 +68,7 @@ public final class OciRegistry {
         this.credentials = credentials;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (!plainHttp && (caFile != null || insecureSkipTlsVerify)) {
             builder.sslContext(sslContext(caFile, insecureSkipTlsVerify));
         }
@@ -151,7 +151,8 @@ public final class OciRegistry {
                 + enc(params.getOrDefault("service", "")) + "&scope=" + enc(scope));
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
-        if (credentials != null) {
+        // The password goes to the token service only over TLS, or to the registry's own host.
+        if (credentials != null && ("https".equals(uri.getScheme()) || sameOrigin(URI.create(base), uri))) {
             request.header("Authorization", basic());
         }
         try {
@@ -172,21 +173,47 @@ public final class OciRegistry {
         }
     }
 
+    /**
+     * One request; redirects are followed here rather than by the client, so that credentials never
+     * travel to another host (registries redirect blob downloads to storage or a CDN).
+     */
     private HttpResponse<InputStream> exchange(String method, String resource, String accept, String authorization)
             throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + resource))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", accept)
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        URI uri = URI.create(base + resource);
+        String auth = authorization;
+        for (int hop = 0; hop < 5; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", accept)
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (auth != null) {
+                request.header("Authorization", auth);
+            }
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            var location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            URI next = uri.resolve(location.get());
+            if (!sameOrigin(uri, next)) {
+                auth = null;
+            }
+            uri = next;
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        throw new IOException("the registry redirected more than 5 times for " + resource);
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme())
+                && java.util.Objects.equals(a.getHost(), b.getHost())
+                && a.getPort() == b.getPort();
     }
 
     /** The registry refused the credentials (or their absence). */

@@ -133,20 +133,25 @@ public final class ChartValidator {
         Manifests before;
         try {
             before = read(renderer.render(previous, release, values));
-        } catch (RenderException | ManifestException e) {
-            add(
-                    findings,
-                    validator.finding(
-                            HelmRules.RENDER,
-                            null,
-                            "",
-                            "the previous chart " + previous.getFileName()
-                                    + " does not render with these values, so the upgrade was not checked: "
-                                    + e.getMessage(),
-                            null,
-                            null,
-                            variant));
-            return findings;
+        } catch (RenderException | ManifestException withValues) {
+            // A values file written for the new chart may set keys the old chart's schema does not know;
+            // the old release was installed with its own defaults then, so compare against those.
+            try {
+                before = read(renderer.render(previous, release, List.of()));
+            } catch (RenderException | ManifestException e) {
+                add(
+                        findings,
+                        validator.finding(
+                                HelmRules.RENDER,
+                                null,
+                                "",
+                                "the previous chart " + previous.getFileName()
+                                        + " does not render, so the upgrade was not checked: " + e.getMessage(),
+                                null,
+                                null,
+                                variant));
+                return findings;
+            }
         }
         for (UpgradeRules.Change change : UpgradeRules.immutableChanges(before, current)) {
             HasMetadata sts = change.statefulSet();

@@ -94,7 +94,8 @@ final class HookRules {
     private static void weight(Manifests m, Reporter r) {
         for (Manifest manifest : m.all()) {
             String weight = annotation(manifest.object(), WEIGHT);
-            if (weight != null && !weight.trim().matches("[-+]?[0-9]+")) {
+            // Helm parses the weight as it is: " 5" is no number to it and silently becomes 0.
+            if (weight != null && !weight.matches("[-+]?[0-9]+")) {
                 r.report(manifest.object(), "metadata.annotations." + WEIGHT, "'" + weight + "' is not an integer");
             }
         }
@@ -166,10 +167,11 @@ final class HookRules {
         return annotations == null ? null : annotations.get(key);
     }
 
+    /** Comma-separated hook events or delete policies, trimmed and lower-cased as Helm reads them. */
     private static List<String> split(String list) {
         return Arrays.stream(list.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
+                .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(e -> !e.isEmpty())
                 .toList();
     }
 }

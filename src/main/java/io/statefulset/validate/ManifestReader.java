@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads a rendered multi-document YAML stream (such as {@code helm template} output) into typed
@@ -39,6 +40,7 @@ public final class ManifestReader {
     static final int MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
     static final int MAX_NESTING = 64;
     static final int MAX_ALIASES = 50;
+    static final long MAX_EXPANDED_VALUES = 1_000_000;
 
     private static final Pattern SEPARATOR = Pattern.compile("(?m)^---(?:[ \\t].*)?$");
     private static final Pattern SOURCE = Pattern.compile("(?m)^# Source: (.+)$");
@@ -69,6 +71,7 @@ public final class ManifestReader {
         }
         List<Manifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Map<Integer, java.util.Set<String>> skips = new java.util.HashMap<>();
         Yaml yaml = yaml();
         int document = 0;
         int line = 1;
@@ -79,7 +82,7 @@ public final class ManifestReader {
             int end = more ? separators.start() : stream.length();
             String text = stream.substring(start, end);
             document++;
-            readDocument(yaml, text, document, line, manifests, problems);
+            readDocument(yaml, text, document, line, manifests, problems, skips);
             if (!more) {
                 break;
             }
@@ -89,11 +92,17 @@ public final class ManifestReader {
         if (manifests.isEmpty() && problems.isEmpty()) {
             throw new ManifestException("the manifest stream holds no Kubernetes objects");
         }
-        return new Manifests(manifests, problems);
+        return new Manifests(manifests, problems, skips);
     }
 
     private static void readDocument(
-            Yaml yaml, String text, int document, int firstLine, List<Manifest> manifests, List<Problem> problems) {
+            Yaml yaml,
+            String text,
+            int document,
+            int firstLine,
+            List<Manifest> manifests,
+            List<Problem> problems,
+            Map<Integer, java.util.Set<String>> skips) {
         Matcher sourceMatcher = SOURCE.matcher(text);
         String source = sourceMatcher.find() ? sourceMatcher.group(1).trim() : null;
         if (text.length() > MAX_DOCUMENT_CHARS) {
@@ -126,6 +135,18 @@ public final class ManifestReader {
         if (tree == null) {
             return;
         }
+        if (expandedSize(tree, MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES) {
+            problems.add(new Problem(
+                    "schema-parse",
+                    document,
+                    source,
+                    null,
+                    null,
+                    "",
+                    "document " + document + " expands to more than " + MAX_EXPANDED_VALUES
+                            + " values through YAML aliases; it is not a Kubernetes object"));
+            return;
+        }
         if (!(tree instanceof Map<?, ?> map)) {
             problems.add(new Problem(
                     "schema-parse",
@@ -138,6 +159,7 @@ public final class ManifestReader {
                             + ", not a Kubernetes object"));
             return;
         }
+        skips.put(document, skipAnnotation(map));
         Object kind = map.get("kind");
         Object apiVersion = map.get("apiVersion");
         String name = name(map);
@@ -212,6 +234,18 @@ public final class ManifestReader {
         return path.toString();
     }
 
+    /** The rule ids of the object's validate.statefulset.io/skip annotation, read from the raw document. */
+    private static java.util.Set<String> skipAnnotation(Map<?, ?> map) {
+        if (map.get("metadata") instanceof Map<?, ?> meta
+                && meta.get("annotations") instanceof Map<?, ?> annotations
+                && annotations.get(ValidationConfig.SKIP_ANNOTATION) instanceof String skip) {
+            return java.util.Arrays.stream(skip.split(","))
+                    .map(String::trim)
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        return java.util.Set.of();
+    }
+
     private static String name(Map<?, ?> map) {
         return map.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : null;
     }
@@ -248,6 +282,44 @@ public final class ManifestReader {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_DOCUMENT_CHARS);
         options.setAllowDuplicateKeys(false);
-        return new Yaml(new SafeConstructor(options));
+        DumperOptions unused = new DumperOptions();
+        return new Yaml(
+                new GoYamlResolver.Constructor(options),
+                new Representer(unused),
+                unused,
+                options,
+                new GoYamlResolver());
+    }
+
+    /**
+     * How many values the document holds once its aliases are expanded, counting until {@code
+     * budget} is exceeded. A few aliases to one large list would otherwise turn into millions of
+     * values when the document is converted to its Kubernetes type.
+     */
+    static long expandedSize(Object tree, long budget) {
+        long[] count = {0};
+        expand(tree, count, budget);
+        return count[0];
+    }
+
+    private static void expand(Object node, long[] count, long budget) {
+        if (++count[0] > budget) {
+            return;
+        }
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                expand(e.getValue(), count, budget);
+                if (count[0] > budget) {
+                    return;
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object item : list) {
+                expand(item, count, budget);
+                if (count[0] > budget) {
+                    return;
+                }
+            }
+        }
     }
 }

@@ -37,7 +37,14 @@ public final class Manifests {
     private String releaseName;
     private Set<String> versionStrings = Set.of();
 
+    private final Map<Integer, Set<String>> skippedRules;
+
     Manifests(List<Manifest> manifests, List<Problem> problems) {
+        this(manifests, problems, Map.of());
+    }
+
+    Manifests(List<Manifest> manifests, List<Problem> problems, Map<Integer, Set<String>> skippedRules) {
+        this.skippedRules = Map.copyOf(skippedRules);
         this.manifests = Collections.unmodifiableList(new ArrayList<>(manifests));
         this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
         for (Manifest m : manifests) {
@@ -85,6 +92,11 @@ public final class Manifests {
     public String sourceOf(HasMetadata object) {
         Manifest m = byObject.get(object);
         return m == null ? null : m.source();
+    }
+
+    /** The rules document {@code document} opts out of with the skip annotation, even when it could not be read as its type. */
+    public Set<String> skippedRules(int document) {
+        return skippedRules.getOrDefault(document, Set.of());
     }
 
     /** The release the stream was rendered for; null when unknown. */

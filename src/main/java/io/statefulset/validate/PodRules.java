@@ -204,11 +204,18 @@ final class PodRules {
 
     private static void probePortUnknown(Manifests m, Reporter r) {
         forEachProbePort(m, (object, path, c, port) -> {
-            if (port.getStrVal() != null && !port.getStrVal().matches("[0-9]+") && !declaredName(c, port.getStrVal())) {
+            String name = port.getStrVal();
+            if (name != null && name.matches("[0-9]+")) {
                 r.report(
                         object,
                         path,
-                        "the probe uses the port name '" + port.getStrVal() + "', which the container '" + c.getName()
+                        "the probe gives port \"" + name + "\" as a string; the API server reads a string only as a"
+                                + " port name (with a letter), so write the number unquoted");
+            } else if (name != null && !declaredName(c, name)) {
+                r.report(
+                        object,
+                        path,
+                        "the probe uses the port name '" + name + "', which the container '" + c.getName()
                                 + "' does not declare");
             }
         });
@@ -216,11 +223,7 @@ final class PodRules {
 
     private static void probePortUndeclared(Manifests m, Reporter r) {
         forEachProbePort(m, (object, path, c, port) -> {
-            Integer number = port.getIntVal() != null
-                    ? port.getIntVal()
-                    : port.getStrVal() != null && port.getStrVal().matches("[0-9]+")
-                            ? Integer.valueOf(port.getStrVal())
-                            : null;
+            Integer number = port.getIntVal();
             if (number != null
                     && (c.getPorts() == null
                             || c.getPorts().stream().noneMatch(p -> number.equals(p.getContainerPort())))) {
@@ -242,7 +245,9 @@ final class PodRules {
                     Map<String, Quantity> limits =
                             c.getResources() == null ? null : c.getResources().getLimits();
                     for (String resource : List.of("cpu", "memory")) {
-                        if (requests == null || !requests.containsKey(resource)) {
+                        // A request left out defaults to the limit, so a missing request matters only without a limit.
+                        boolean limited = limits != null && limits.containsKey(resource);
+                        if ((requests == null || !requests.containsKey(resource)) && !limited) {
                             r.report(object, path + ".resources.requests." + resource, "no " + resource + " request");
                         }
                         if (limits == null || !limits.containsKey(resource)) {

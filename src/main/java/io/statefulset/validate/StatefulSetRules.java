@@ -323,7 +323,9 @@ final class StatefulSetRules {
                 List<String> modes = pvc == null || pvc.getSpec() == null
                         ? null
                         : pvc.getSpec().getAccessModes();
-                if (modes != null && !modes.contains("ReadWriteOnce") && !modes.contains("ReadWriteOncePod")) {
+                // Only a claim of the chart tells its access mode; a shared ReadWriteMany volume from outside may be
+                // deliberate.
+                if (modes == null || (!modes.contains("ReadWriteOnce") && !modes.contains("ReadWriteOncePod"))) {
                     continue;
                 }
                 r.report(
@@ -331,7 +333,7 @@ final class StatefulSetRules {
                         "spec.template.spec.volumes[" + i + "].persistentVolumeClaim.claimName",
                         "all " + replicas
                                 + " replicas mount the one claim '" + claim + "'"
-                                + (modes == null ? "" : " (" + String.join(", ", modes) + ")"));
+                                + (" (" + String.join(", ", modes) + ")"));
             }
         }
     }
@@ -343,11 +345,17 @@ final class StatefulSetRules {
             Integer partition = strategy == null || strategy.getRollingUpdate() == null
                     ? null
                     : strategy.getRollingUpdate().getPartition();
-            if (partition != null && partition > replicas(sts)) {
+            // Ordinals run from ordinals.start; a partition above start + replicas updates no pod.
+            int start = sts.getSpec().getOrdinals() == null
+                            || sts.getSpec().getOrdinals().getStart() == null
+                    ? 0
+                    : sts.getSpec().getOrdinals().getStart();
+            if (partition != null && partition > start + replicas(sts)) {
                 r.report(
                         sts,
                         "spec.updateStrategy.rollingUpdate.partition",
-                        "partition " + partition + " is above replicas (" + replicas(sts) + "), so no pod is updated");
+                        "partition " + partition + " is above the last ordinal (" + (start + replicas(sts) - 1)
+                                + "), so no pod is updated");
             }
         }
     }
@@ -467,13 +475,24 @@ final class StatefulSetRules {
         }
         labels.forEach((key, value) -> {
             boolean versionKey = VERSION_LABELS.contains(key);
-            boolean versionValue =
-                    value != null && m.versionStrings().stream().anyMatch(v -> v.length() >= 3 && value.contains(v));
+            boolean versionValue = value != null && m.versionStrings().stream().anyMatch(v -> carriesVersion(value, v));
             if (versionKey || versionValue) {
                 found.put(key, value);
             }
         });
         return found;
+    }
+
+    /**
+     * Whether a label value carries version {@code v}: equal to it, or containing it as a whole
+     * dash-separated part (web-1.2.3, 1.2.3-web). Versions without a digit ("dev", "latest") are too
+     * common a word to tell anything.
+     */
+    static boolean carriesVersion(String value, String v) {
+        if (v.isEmpty() || v.chars().noneMatch(Character::isDigit)) {
+            return false;
+        }
+        return value.equals(v) || value.endsWith("-" + v) || value.startsWith(v + "-") || value.contains("-" + v + "-");
     }
 
     static Map<String, String> podLabels(StatefulSet sts) {

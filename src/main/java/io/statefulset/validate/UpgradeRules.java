@@ -76,6 +76,14 @@ public final class UpgradeRules {
                     JSON.valueToTree(policy(now)),
                     now,
                     changes);
+            List<String> namesBefore = claimNames(then);
+            List<String> namesAfter = claimNames(now);
+            if (!namesBefore.equals(namesAfter)
+                    && new java.util.HashSet<>(namesBefore).equals(new java.util.HashSet<>(namesAfter))) {
+                // The API server compares the list in order: the same claims in another order is a change too.
+                changes.add(
+                        new Change(now, "spec.volumeClaimTemplates", "order " + namesBefore, "order " + namesAfter));
+            }
             diff("spec.volumeClaimTemplates", claims(then), claims(now), now, changes);
         }
         return changes;
@@ -106,6 +114,10 @@ public final class UpgradeRules {
     }
 
     /** Claim templates keyed by name, so a reordering is not a change but a new size is. */
+    /**
+     * Claim templates keyed by name (for readable paths), as the API server sees them after
+     * defaulting: volumeMode Filesystem when unset, so that writing the default out is no change.
+     */
     private static JsonNode claims(StatefulSet sts) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         List<PersistentVolumeClaim> claims = sts.getSpec().getVolumeClaimTemplates();
@@ -113,10 +125,26 @@ public final class UpgradeRules {
             for (PersistentVolumeClaim claim : claims) {
                 String name =
                         claim.getMetadata() == null ? "?" : claim.getMetadata().getName();
-                byName.put(name, JSON.valueToTree(claim));
+                com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(claim);
+                JsonNode spec = tree.get("spec");
+                if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode specObject
+                        && !specObject.hasNonNull("volumeMode")) {
+                    specObject.put("volumeMode", "Filesystem");
+                }
+                byName.put(name, tree);
             }
         }
         return JSON.valueToTree(byName);
+    }
+
+    private static List<String> claimNames(StatefulSet sts) {
+        List<PersistentVolumeClaim> claims = sts.getSpec().getVolumeClaimTemplates();
+        return claims == null
+                ? List.of()
+                : claims.stream()
+                        .map(c ->
+                                c.getMetadata() == null ? "?" : c.getMetadata().getName())
+                        .toList();
     }
 
     private static String policy(StatefulSet sts) {
@@ -126,7 +154,7 @@ public final class UpgradeRules {
     }
 
     private static void diff(String path, JsonNode before, JsonNode after, StatefulSet sts, List<Change> changes) {
-        if (before.equals(after)) {
+        if (before.equals(after) || (path.contains(".resources.") && sameQuantity(before, after))) {
             return;
         }
         if (before.isObject() && after.isObject()) {
@@ -140,6 +168,16 @@ public final class UpgradeRules {
             return;
         }
         changes.add(new Change(sts, path, text(before), text(after)));
+    }
+
+    /** 1Gi and 1024Mi are the same quantity to the API server. */
+    private static boolean sameQuantity(JsonNode before, JsonNode after) {
+        if (!before.isValueNode() || !after.isValueNode()) {
+            return false;
+        }
+        var a = io.statefulset.chart.KubernetesSyntax.quantity(before.asText());
+        var b = io.statefulset.chart.KubernetesSyntax.quantity(after.asText());
+        return a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) == 0;
     }
 
     private static JsonNode missing(JsonNode node) {

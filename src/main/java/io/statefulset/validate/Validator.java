@@ -28,7 +28,8 @@ public final class Validator {
         for (Problem problem : manifests.problems()) {
             Rule rule = Rules.byId(problem.ruleId()).orElseThrow();
             Severity severity = config.severity(rule);
-            if (severity != Severity.OFF) {
+            if (severity != Severity.OFF
+                    && !manifests.skippedRules(problem.document()).contains(rule.id())) {
                 findings.add(new Finding(
                         rule.id(),
                         severity,

@@ -44,6 +44,9 @@ class ChartPackagerHelmTest {
     void entriesAreSortedUnderTheChartNameWithFixedOwnerModeAndTime(@TempDir Path dir) throws Exception {
         Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm"));
         Files.writeString(chart.resolve("notes.swp"), "editor leftovers");
+        Files.writeString(chart.resolve("templates/.backup.yaml"), "{{ .Values.nothing.here }}");
+        Files.createDirectories(chart.resolve("files"));
+        Files.writeString(chart.resolve("files/café-✓.txt"), "non-ASCII name");
         Files.createDirectories(chart.resolve(".idea"));
         Files.writeString(chart.resolve(".idea/workspace.xml"), "<x/>");
         List<TarArchiveEntry> entries = new ArrayList<>();
@@ -62,7 +65,11 @@ class ChartPackagerHelmTest {
                         "visit-counter/Chart.yaml",
                         "visit-counter/.helmignore",
                         "visit-counter/templates/tests/test-connection.yaml")
-                .doesNotContain("visit-counter/notes.swp", "visit-counter/.idea/workspace.xml");
+                .contains("visit-counter/files/café-✓.txt")
+                .doesNotContain(
+                        "visit-counter/notes.swp",
+                        "visit-counter/.idea/workspace.xml",
+                        "visit-counter/templates/.backup.yaml");
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.getMode()).isEqualTo(0100644);
             assertThat(e.getLongUserId()).isZero();
@@ -76,6 +83,8 @@ class ChartPackagerHelmTest {
     void helmLintsAndRendersThePackage(@TempDir Path dir) throws Exception {
         Path archive = ChartPackager.pack(
                 RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm")), dir, TIMESTAMP);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
+                .isEqualTo("rw-r--r--");
         LintReport lint = RenderedChart.HELM.lint(archive, true);
         assertThat(lint.failed()).isFalse();
         assertThat(lint.aboveInfo()).isEmpty();

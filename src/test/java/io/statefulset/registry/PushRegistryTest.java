@@ -10,6 +10,7 @@ import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.SpecBuilder;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.ChartPusher.AlreadyPushedException;
+import io.statefulset.helm.HelmRegistryConfig;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.RenderedChart;
 import io.statefulset.registry.OciRegistry.Credentials;
@@ -82,8 +83,24 @@ class PushRegistryTest {
             assertThatThrownBy(() -> pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false))
                     .hasMessageContaining("refused access");
 
-            ChartPusher.Pushed pushed = pusher.push(
-                    archive, chart, registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), PLAIN_HTTP, false);
+            // A login the user made before must survive the push, and the push's own login must not remain.
+            Path logins = HelmRegistryConfig.locate();
+            byte[] original = Files.exists(logins) ? Files.readAllBytes(logins) : null;
+            String theirs = "{\"auths\":{\"registry.example.org\":{\"auth\":\"dGhlaXJzOmxvZ2lu\"}}}";
+            Files.createDirectories(logins.getParent());
+            Files.writeString(logins, theirs);
+            ChartPusher.Pushed pushed;
+            try {
+                pushed = pusher.push(
+                        archive, chart, registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), PLAIN_HTTP, false);
+                assertThat(Files.readString(logins)).isEqualTo(theirs);
+            } finally {
+                if (original == null) {
+                    Files.deleteIfExists(logins);
+                } else {
+                    Files.write(logins, original);
+                }
+            }
             assertThat(pushed.digest()).startsWith("sha256:");
             assertPulledBackIdentical(
                     new OciRegistry(registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), true, null, false),

@@ -105,10 +105,10 @@ class ManifestReaderTest {
     @Test
     void wrongTypesAreReportedWithTheirPathInsteadOfCoerced() throws Exception {
         Manifests m = ManifestReader.read(
-                "apiVersion: v1\nkind: Service\nmetadata: {name: s, annotations: {n: 1}}\nspec: {ports: [{port: 80}]}\n");
+                "apiVersion: v1\nkind: Service\nmetadata: {name: s, annotations: {count: 1}}\nspec: {ports: [{port: 80}]}\n");
         assertThat(m.problems()).singleElement().satisfies(p -> {
             assertThat(p.ruleId()).isEqualTo("schema-wrong-type");
-            assertThat(p.path()).isEqualTo("metadata.annotations.n");
+            assertThat(p.path()).isEqualTo("metadata.annotations.count");
         });
     }
 
@@ -120,5 +120,61 @@ class ManifestReaderTest {
         assertThat(ManifestReader.read(a).inferredReleaseName()).isEqualTo("shop");
         assertThat(ManifestReader.read(a + "---\n" + b).inferredReleaseName()).isNull();
         assertThat(List.of(ManifestReader.read(a).all().get(0).kind())).containsExactly("ConfigMap");
+    }
+
+    @Test
+    @Timeout(20)
+    void aliasesToOneLargeListAreRefusedBeforeTheyMultiply() throws Exception {
+        StringBuilder doc = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\nb: &b [");
+        doc.append("a,".repeat(600_000)).append("a]\nc: [");
+        for (int i = 0; i < 49; i++) {
+            doc.append(i == 0 ? "" : ", ").append("*b");
+        }
+        doc.append("]\n");
+        Manifests m = ManifestReader.read(doc + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\n");
+        assertThat(m.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("expands to more than"));
+        assertThat(m.all()).extracting(Manifests.Manifest::name).containsExactly("fine");
+    }
+
+    @Test
+    void plainScalarsAreTypedAsHelmAndTheApiServerTypeThem() throws Exception {
+        // go-yaml v2: dates and 12:30 are strings (fine for an annotation), y and n are booleans (not a string).
+        Manifests fine = ManifestReader.read(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, annotations: {released: 2024-01-01,"
+                        + " window: 12:30}}\ndata: {x: \"1\"}\n");
+        assertThat(fine.problems()).isEmpty();
+        assertThat(fine.all().get(0).object().getMetadata().getAnnotations())
+                .containsEntry("released", "2024-01-01")
+                .containsEntry("window", "12:30");
+        Manifests bool =
+                ManifestReader.read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, annotations: {flag: y}}\n");
+        assertThat(bool.problems()).singleElement().satisfies(p -> {
+            assertThat(p.ruleId()).isEqualTo("schema-wrong-type");
+            assertThat(p.path()).isEqualTo("metadata.annotations.flag");
+        });
+    }
+
+    @Test
+    void builtInKindsBeyondWorkloadsAreReadStrictly() throws Exception {
+        Manifests m = ManifestReader.read(
+                "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n"
+                        + "    - host: example.org\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}\n"
+                        + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\n"
+                        + "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}, maxReplicas: 3, minReplica: 1}\n");
+        assertThat(m.problems())
+                .extracting(Manifests.Problem::ruleId, Manifests.Problem::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("schema-unknown-field", "spec.minReplica"));
+    }
+
+    @Test
+    void theSkipAnnotationAlsoSilencesProblemsOfReading() throws Exception {
+        String crd =
+                "apiVersion: monitoring.example.org/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\n  annotations:\n"
+                        + "    validate.statefulset.io/skip: schema-unknown-kind\n";
+        Manifests m = ManifestReader.read(crd);
+        assertThat(m.problems()).hasSize(1);
+        assertThat(new Validator(ValidationConfig.defaults()).check(m, null)).isEmpty();
     }
 }

@@ -199,7 +199,7 @@ class RulesTest {
                 v(
                         "resources",
                         "spec.containers[0].resources.requests.cpu",
-                        s -> s.remove("Pod", "shop-web-test-connection", "spec.containers[0].resources.requests.cpu")),
+                        s -> s.remove("Pod", "shop-web-test-connection", "spec.containers[0].resources")),
                 v("pdb-missing", "spec.replicas", s -> s.removeDocument("PodDisruptionBudget", "shop-web")),
                 v(
                         "secret-embedded",
@@ -218,6 +218,14 @@ class RulesTest {
                         WEB + "imagePullPolicyy",
                         s -> s.set(STS, NAME, WEB + "imagePullPolicyy", "Always")),
                 v("schema-wrong-type", "spec.replicas", s -> s.set(STS, NAME, "spec.replicas", "3")),
+                v(
+                        "probe-port-unknown",
+                        WEB + "livenessProbe",
+                        s -> s.set(STS, NAME, WEB + "livenessProbe.tcpSocket.port", "8080")),
+                v(
+                        "hook-weight",
+                        "metadata.annotations.helm.sh/hook-weight",
+                        s -> s.set("Job", "shop-web-migrate", "metadata.annotations[\"helm.sh/hook-weight\"]", " 5")),
                 v(
                         "schema-wrong-type",
                         WEB + "ports[0].containerPort",
@@ -309,6 +317,29 @@ class RulesTest {
                         "secret-embedded",
                         null,
                         s -> s.add("apiVersion: v1\nkind: Secret\nmetadata: {name: shop-web-token}\ntype: Opaque\n")),
+                v("resources", null, s -> s.remove(STS, NAME, WEB + "resources.requests")),
+                v("probe-port-unknown", null, s -> s.set(STS, NAME, WEB + "readinessProbe.httpGet.port", "http")),
+                v("sts-shared-claim", null, s -> {
+                    s.set(
+                            STS,
+                            NAME,
+                            POD + "volumes[1]",
+                            Map.of("name", "shared", "persistentVolumeClaim", Map.of("claimName", "elsewhere")));
+                    s.set(STS, NAME, WEB + "volumeMounts[2]", Map.of("name", "shared", "mountPath", "/shared"));
+                }),
+                v("sts-partition", null, s -> {
+                    s.set(STS, NAME, "spec.ordinals", Map.of("start", 5));
+                    s.set(STS, NAME, "spec.updateStrategy.rollingUpdate.partition", 7);
+                }),
+                v(
+                        "hook-unknown-event",
+                        null,
+                        s -> s.set(
+                                "Job", "shop-web-migrate", "metadata.annotations[\"helm.sh/hook\"]", " Pre-Install ")),
+                v("sts-version-in-immutable", null, s -> {
+                    s.set(STS, NAME, "spec.selector.matchLabels.tier", "web-1.3.0x");
+                    s.set(STS, NAME, "spec.template.metadata.labels.tier", "web-1.3.0x");
+                }),
                 v("release-scoped-name", null, s -> s.set("Job", "shop-web-migrate", "metadata.name", "shop-migrate")),
                 v("schema-wrong-type", null, s -> s.set("Service", "shop-web", "spec.ports[0].targetPort", 8080)));
     }
@@ -370,6 +401,8 @@ class RulesTest {
     }
 
     private static void sharedClaim(EditableStream s) {
+        s.add("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: shop-web-shared}\n"
+                + "spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n");
         s.set(
                 STS,
                 NAME,
