@@ -67,6 +67,20 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         }
     }
 
+    /** The files as paths; one that does not exist is the user's mistake, named with its element. */
+    protected static List<Path> existingFiles(List<File> files, String element) throws MojoFailureException {
+        List<Path> paths = new java.util.ArrayList<>();
+        if (files != null) {
+            for (File file : files) {
+                if (!file.isFile()) {
+                    throw new MojoFailureException(element + " = '" + file + "': no such file");
+                }
+                paths.add(file.toPath());
+            }
+        }
+        return paths;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

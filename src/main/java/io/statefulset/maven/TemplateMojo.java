@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,15 +165,6 @@ public class TemplateMojo extends AbstractStatefulSetMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        List<Path> paths = new ArrayList<>();
-        if (valuesFiles != null) {
-            for (File file : valuesFiles) {
-                if (!file.isFile()) {
-                    throw new MojoFailureException("<valuesFiles> = '" + file + "': no such file");
-                }
-                paths.add(file.toPath());
-            }
-        }
-        return paths;
+        return existingFiles(valuesFiles, "<valuesFiles>");
     }
 }

@@ -384,16 +384,7 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        List<Path> paths = new ArrayList<>();
-        if (valuesFiles != null) {
-            for (File file : valuesFiles) {
-                if (!file.isFile()) {
-                    throw new MojoFailureException("<valuesFiles> = '" + file + "': no such file");
-                }
-                paths.add(file.toPath());
-            }
-        }
-        return paths;
+        return existingFiles(valuesFiles, "<valuesFiles>");
     }
 
     private static String readStream(Path file) throws IOException, MojoFailureException {
