@@ -56,8 +56,8 @@ import org.eclipse.aether.RepositorySystem;
  * <li>{@code schema-required-field} (error): Objects missing required fields are rejected when applied.</li>
  * <li>{@code sts-selector} (error): The selector must be non-empty and match the pod template's labels, or the API server rejects the StatefulSet.</li>
  * <li>{@code sts-restart-policy} (error): StatefulSet pods must use restartPolicy Always and no activeDeadlineSeconds.</li>
- * <li>{@code sts-name-length} (error): Pods get the label controller-revision-hash=<name>-<10 characters>, and label values hold at most 63 (kubernetes#64023).</li>
- * <li>{@code sts-service-name} (warning): Without spec.serviceName pods get no stable DNS names (<pod>.<service>), which peers and clients of a StatefulSet rely on.</li>
+ * <li>{@code sts-name-length} (error): Pods get the label controller-revision-hash=&lt;name&gt;-&lt;10 characters&gt;, and label values hold at most 63 (kubernetes#64023).</li>
+ * <li>{@code sts-service-name} (warning): Without spec.serviceName pods get no stable DNS names (&lt;pod&gt;.&lt;service&gt;), which peers and clients of a StatefulSet rely on.</li>
  * <li>{@code sts-headless-service} (error): spec.serviceName must name a headless Service (clusterIP: None) that selects the pods, or per-pod DNS never appears.</li>
  * <li>{@code sts-publish-not-ready} (warning): Peers usually need each other's DNS records before they are ready (cluster bootstrap).</li>
  * <li>{@code sts-volume-mount} (error): A volumeMount that names neither a volume nor a claim template is rejected by the API server.</li>

@@ -33,11 +33,16 @@ class CatalogueDocsTest {
                     .append("} (")
                     .append(rule.defaultSeverity().label())
                     .append("): ")
-                    .append(rule.rationale().replace("*/", "* /").replace("@", "{@literal @}"))
+                    .append(html(rule.rationale()))
                     .append("</li>\n");
         }
         javadoc.append(" * </ul>\n");
         check(MOJO, JAVADOC_START, JAVADOC_END, javadoc.toString());
+    }
+
+    /** Javadoc is HTML: angle brackets and ampersands are escaped, and nothing may close the comment. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;");
     }
 
     private static void check(Path file, String start, String end, String expected) throws Exception {
