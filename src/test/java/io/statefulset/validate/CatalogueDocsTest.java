@@ -42,7 +42,11 @@ class CatalogueDocsTest {
 
     /** Javadoc is HTML: angle brackets and ampersands are escaped, and nothing may close the comment. */
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("*/", "*&#47;")
+                .replace("@", "&#64;");
     }
 
     private static void check(Path file, String start, String end, String expected) throws Exception {
