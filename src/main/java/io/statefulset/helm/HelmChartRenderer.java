@@ -28,11 +28,11 @@ public final class HelmChartRenderer implements ChartRenderer {
     @Override
     public String render(Path chart, String release, List<Path> valuesFiles) throws RenderException {
         try {
-            return helm.template(
-                    chart,
-                    TemplateRequest.release(release)
-                            .withValuesFiles(valuesFiles)
-                            .withKubeVersion(kubeVersion));
+            TemplateRequest request = TemplateRequest.release(release)
+                    .withValuesFiles(valuesFiles)
+                    .withKubeVersion(kubeVersion);
+            // An explicit version is what the user asked for; only the default may move to one the chart accepts.
+            return explicitVersion ? helm.template(chart, request) : KubeVersionFallback.render(helm, chart, request);
         } catch (HelmException e) {
             throw new RenderException(e.getMessage(), e);
         }
