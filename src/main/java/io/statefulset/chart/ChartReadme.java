@@ -88,8 +88,9 @@ final class ChartReadme {
         }
     }
 
+    /** A code span that stays inside its table cell: no backticks, pipes escaped, one line. */
     private static String code(String s) {
-        return "`" + s.replace("`", "'") + "`";
+        return "`" + s.replace("`", "'").replace("|", "\\|").replace("\n", "\\n") + "`";
     }
 
     private static String escape(String s) {

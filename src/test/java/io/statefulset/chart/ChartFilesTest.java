@@ -141,4 +141,17 @@ class ChartFilesTest {
         assertThat(files.get("templates/configmap.yaml")).isEqualTo(configMap);
         assertThat(files).containsKey("templates/statefulset.yaml");
     }
+
+    @Test
+    void readmeTableRowsKeepTheirFourCellsWhateverTheValues() {
+        SpecBuilder b = SpecBuilder.sample();
+        b.env = Map.of("PIPE", "a|b", "MULTI", "one\ntwo", "TICK", "`x`");
+        ChartSpec spec = ChartDefaults.apply(b.build(), SampleSpecs.PROJECT);
+        String readme = new String(ChartFiles.render(spec, Map.of()).get("README.md"), StandardCharsets.UTF_8);
+        List<String> rows = readme.lines().filter(l -> l.startsWith("| `")).toList();
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            assertThat(row.split("(?<!\\\\)\\|", -1)).as(row).hasSize(6);
+        }
+    }
 }
