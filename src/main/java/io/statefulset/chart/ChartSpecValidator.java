@@ -553,6 +553,11 @@ public final class ChartSpecValidator {
                         at + "<name>",
                         hook.name(),
                         "is not a short DNS-1123 label; use at most 30 lowercase letters, digits and '-' (the Job is named <release>-<chart>-<name>)");
+            } else if (hook.name().equals("recreate")) {
+                error(
+                        at + "<name>",
+                        hook.name(),
+                        "is the name of the Job the recreate strategy adds; choose another name");
             } else if (!names.add(hook.name())) {
                 error(at + "<name>", hook.name(), "is declared twice; hook names must be unique");
             }

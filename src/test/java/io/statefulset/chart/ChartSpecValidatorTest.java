@@ -262,6 +262,18 @@ class ChartSpecValidatorTest {
     }
 
     @Test
+    void hookNamedLikeTheRecreateJobIsRejected() {
+        HookSpec h = hook("post-install", "hook-succeeded", "busybox:1.36");
+        HookSpec recreate = new HookSpec(
+                "recreate", h.events(), h.weight(), h.deletePolicies(), h.image(), h.command(), null, null, null, null);
+        assertSingleError(
+                b -> b.hooks = List.of(recreate),
+                "<hooks><hook name=\"recreate\"><name>",
+                "recreate",
+                "the Job the recreate strategy adds");
+    }
+
+    @Test
     void hookWithoutImageIsRejected() {
         assertSingleError(
                 b -> b.hooks = List.of(hook("post-install", "hook-succeeded", null)),
