@@ -17,6 +17,7 @@ import io.statefulset.validate.UpgradeRules;
 import io.statefulset.validate.ValidationConfig;
 import io.statefulset.validate.ValidationReport;
 import io.statefulset.validate.Validator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,25 @@ class StrategiesHelmTest {
         return RenderedChart.HELM.notes(chart, TemplateRequest.release("demo").withSet(set));
     }
 
+    /** A copy of the chart whose NOTES take the upgrade branch, which install alone never reaches. */
+    static Path asUpgrade(Path chart, Path copy) throws Exception {
+        try (var files = Files.walk(chart)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(chart.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path notes = copy.resolve("templates/NOTES.txt");
+        String text = Files.readString(notes);
+        assertThat(text).contains(".Release.IsInstall");
+        Files.writeString(notes, text.replace(".Release.IsInstall", "false"));
+        return copy;
+    }
+
     static void assertValidatesClean(Path chart) throws Exception {
         ValidationReport report = new ChartValidator(
                         new HelmChartRenderer(RenderedChart.HELM, null), new Validator(ValidationConfig.defaults()))
@@ -89,6 +109,13 @@ class StrategiesHelmTest {
                 .extracting(s -> s.getMetadata().getName())
                 .doesNotContain(NAME + "-canary-2");
         assertThat(notes(chart, Map.of()))
+                .contains("This first install runs one version everywhere")
+                .contains("from ordinal 3 up")
+                .doesNotContain("canary.promote=true");
+        // Helm renders NOTES only through install, where .Release.IsInstall is true; the same
+        // chart with that test answered "false" shows what an upgrade prints.
+        Path upgraded = asUpgrade(chart, dir.resolve("as-upgrade"));
+        assertThat(notes(upgraded, Map.of()))
                 .contains("Pod " + NAME + "-3 runs this version")
                 .contains("--reuse-values --set canary.promote=true")
                 .contains("port-forward service/" + NAME + "-canary-3");
@@ -233,7 +260,7 @@ class StrategiesHelmTest {
         assertThat(role.getRules()).singleElement().satisfies(rule -> {
             assertThat(rule.getApiGroups()).containsExactly("");
             assertThat(rule.getResources()).containsExactly("pods");
-            assertThat(rule.getVerbs()).containsExactly("get", "list", "delete");
+            assertThat(rule.getVerbs()).containsExactly("get", "list", "watch", "delete");
         });
         RoleBinding binding = get(m, RoleBinding.class, name);
         assertThat(binding.getRoleRef().getName()).isEqualTo(name);
