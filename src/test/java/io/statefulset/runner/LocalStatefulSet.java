@@ -122,8 +122,10 @@ public final class LocalStatefulSet implements AutoCloseable {
             awaitExit(pod);
         }
         if ("Delete".equals(retention("whenDeleted"))) {
-            for (Pod pod : all) {
-                deleteClaims(pod.ordinal());
+            // The StatefulSet owns every claim it created, so garbage collection also takes the claims of
+            // ordinals that were scaled away earlier, not only those of the pods running now.
+            for (int ordinal : claimedOrdinals()) {
+                deleteClaims(ordinal);
             }
         }
         // The StatefulSet is gone; it is kept here only to name the claim directories that outlive it.
@@ -351,6 +353,25 @@ public final class LocalStatefulSet implements AutoCloseable {
             pod.process().destroyForcibly().waitFor();
         }
         events.add("stopped " + pod.name());
+    }
+
+    /** Every ordinal that has a claim directory of this StatefulSet, running or not. */
+    private List<Integer> claimedOrdinals() throws IOException {
+        List<Integer> ordinals = new ArrayList<>();
+        String sts = statefulSet.getMetadata().getName();
+        for (PersistentVolumeClaim claim : statefulSet.getSpec().getVolumeClaimTemplates()) {
+            String prefix = claim.getMetadata().getName() + "-" + sts + "-";
+            try (Stream<Path> dirs = Files.list(volumes)) {
+                dirs.map(d -> d.getFileName().toString())
+                        .filter(n -> n.startsWith(prefix)
+                                && n.length() > prefix.length()
+                                && n.substring(prefix.length()).chars().allMatch(Character::isDigit))
+                        .map(n -> Integer.valueOf(n.substring(prefix.length())))
+                        .filter(o -> !ordinals.contains(o))
+                        .forEach(ordinals::add);
+            }
+        }
+        return ordinals;
     }
 
     private void deleteClaims(int ordinal) throws IOException {

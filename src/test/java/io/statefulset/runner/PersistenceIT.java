@@ -116,13 +116,22 @@ class PersistenceIT {
     void whenDeletedDeleteStartsEveryPodFromZero() throws Exception {
         LocalStatefulSet c = cluster();
         Map<String, String> delete = Map.of("persistentVolumeClaimRetentionPolicy.whenDeleted", "Delete");
-        c.install("lab", delete);
+        c.install("lab", with(delete, "replicaCount", "3"));
         visit(c, 0, 3);
         visit(c, 1, 5);
+        visit(c, 2, 2);
+        c.upgrade(with(delete, "replicaCount", "2"));
+        assertThat(c.claimDirectory("data", 2))
+                .as("whenScaled stays Retain: the scaled-away claim survives")
+                .exists();
         c.uninstall();
-        c.install("lab", delete);
+        assertThat(c.claimDirectory("data", 2))
+                .as("the StatefulSet owned the scaled-away claim too")
+                .doesNotExist();
+        c.install("lab", with(delete, "replicaCount", "3"));
         assertThat(count(c, 0)).isZero();
         assertThat(count(c, 1)).isZero();
+        assertThat(count(c, 2)).isZero();
     }
 
     @Test
