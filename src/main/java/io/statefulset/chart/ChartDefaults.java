@@ -128,40 +128,15 @@ public final class ChartDefaults {
     private static StrategySpec strategy(StrategySpec strategy, int replicas) {
         StrategySpec given = orElse(strategy, new StrategySpec(null, null, null, null, null, null));
         String name = orElse(given.name(), STRATEGY);
-        return switch (name) {
-            case "canary" ->
-                new StrategySpec(
-                        name,
-                        orElse(given.canaryReplicas(), 1),
-                        orElse(given.canaryService(), true),
-                        given.activeSlot(),
-                        given.idleSlotReplicas(),
-                        given.recreateImage());
-            case "blueGreen" ->
-                new StrategySpec(
-                        name,
-                        given.canaryReplicas(),
-                        given.canaryService(),
-                        orElse(given.activeSlot(), "blue"),
-                        orElse(given.idleSlotReplicas(), replicas),
-                        given.recreateImage());
-            case "recreate" ->
-                new StrategySpec(
-                        name,
-                        given.canaryReplicas(),
-                        given.canaryService(),
-                        given.activeSlot(),
-                        given.idleSlotReplicas(),
-                        orElse(given.recreateImage(), RECREATE_IMAGE));
-            default ->
-                new StrategySpec(
-                        name,
-                        given.canaryReplicas(),
-                        given.canaryService(),
-                        given.activeSlot(),
-                        given.idleSlotReplicas(),
-                        given.recreateImage());
-        };
+        boolean canary = name.equals("canary");
+        boolean blueGreen = name.equals("blueGreen");
+        return new StrategySpec(
+                name,
+                canary ? orElse(given.canaryReplicas(), 1) : given.canaryReplicas(),
+                canary ? orElse(given.canaryService(), true) : given.canaryService(),
+                blueGreen ? orElse(given.activeSlot(), "blue") : given.activeSlot(),
+                blueGreen ? orElse(given.idleSlotReplicas(), replicas) : given.idleSlotReplicas(),
+                name.equals("recreate") ? orElse(given.recreateImage(), RECREATE_IMAGE) : given.recreateImage());
     }
 
     private static ChartInfo chart(ChartInfo chart, ProjectInfo project) {

@@ -58,6 +58,14 @@ public final class ValuesTree {
             entries = List.copyOf(entries);
         }
 
+        /** The entry with this key; the values tree and its YAML are built from the same entries. */
+        public Entry entry(String key) {
+            return entries.stream()
+                    .filter(e -> e.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no values entry " + key + " in " + this.key));
+        }
+
         /** The plain value tree, as Helm sees it. */
         public Map<String, Object> toValue() {
             Map<String, Object> map = new LinkedHashMap<>();

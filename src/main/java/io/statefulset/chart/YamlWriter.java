@@ -41,10 +41,7 @@ final class YamlWriter {
         boolean first = true;
         for (NodeTuple tuple : mapping.getValue()) {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
-            ValuesTree.Entry entry = section.entries().stream()
-                    .filter(e -> e.key().equals(key))
-                    .findFirst()
-                    .orElseThrow();
+            ValuesTree.Entry entry = section.entry(key);
             List<CommentLine> lines = new java.util.ArrayList<>();
             if (topLevel && !first) {
                 lines.add(new CommentLine(null, null, "", CommentType.BLANK_LINE));

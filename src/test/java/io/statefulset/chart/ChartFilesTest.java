@@ -117,10 +117,7 @@ class ChartFilesTest {
     private static void assertCommented(MappingNode mapping, ValuesTree.Section section) {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
-            ValuesTree.Entry entry = section.entries().stream()
-                    .filter(e -> e.key().equals(key))
-                    .findFirst()
-                    .orElseThrow();
+            ValuesTree.Entry entry = section.entry(key);
             if (entry.description() != null) {
                 assertThat(tuple.getKeyNode().getBlockComments())
                         .as("comment above %s", key)
