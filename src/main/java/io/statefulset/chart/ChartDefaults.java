@@ -53,7 +53,8 @@ public final class ChartDefaults {
         StrategySpec preset = strategy(spec.strategy(), orElse(spec.replicas(), 1));
         boolean ramped = preset.name().equals("ramped");
         UpdateStrategySpec strategy = orElse(spec.updateStrategy(), new UpdateStrategySpec(null, null, null));
-        if (ramped) {
+        // No default maxUnavailable under OnDelete: the validator reports the type, not a value the user never set.
+        if (ramped && !"OnDelete".equals(strategy.type())) {
             strategy = new UpdateStrategySpec(
                     strategy.type(), strategy.partition(), orElse(strategy.maxUnavailable(), RAMPED_MAX_UNAVAILABLE));
         }

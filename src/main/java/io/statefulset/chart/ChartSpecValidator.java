@@ -649,6 +649,13 @@ public final class ChartSpecValidator {
                             "cannot go with <strategy>blueGreen</strategy>: each slot must roll to its new"
                                     + " version by itself before traffic switches; remove <type>");
                 }
+                if (spec.updateStrategy().partition() != null) {
+                    error(
+                            "<updateStrategy><partition>",
+                            String.valueOf(spec.updateStrategy().partition()),
+                            "cannot go with <strategy>blueGreen</strategy>: each slot rolls fully to its version"
+                                    + " and traffic switches with <activeSlot>; remove <partition>");
+                }
                 oneOf("<activeSlot>", strategy.activeSlot(), List.of("blue", "green"));
                 nonNegative("<idleSlotReplicas>", strategy.idleSlotReplicas());
             }
@@ -660,20 +667,23 @@ public final class ChartSpecValidator {
                             "contradicts <strategy>recreate</strategy>, which is OnDelete plus a hook that"
                                     + " deletes the pods; remove <type>");
                 }
-                if (spec.updateStrategy().maxUnavailable() != null
-                        || spec.updateStrategy().partition() != null) {
-                    error(
-                            "<updateStrategy>",
-                            null,
-                            "sets partition or maxUnavailable, which OnDelete (and so"
-                                    + " <strategy>recreate</strategy>) does not have; remove them");
-                }
-                if (blank(strategy.recreateImage())
-                        || !IMAGE_REFERENCE.matcher(strategy.recreateImage()).matches()) {
+                notWithOnDelete(
+                        "<updateStrategy><partition>", spec.updateStrategy().partition());
+                notWithOnDelete(
+                        "<updateStrategy><maxUnavailable>",
+                        spec.updateStrategy().maxUnavailable());
+                String image = strategy.recreateImage();
+                if (blank(image) || !IMAGE_REFERENCE.matcher(image).matches()) {
                     error(
                             "<recreateImage>",
-                            strategy.recreateImage(),
+                            image,
                             "must be an image with kubectl, e.g. " + ChartDefaults.RECREATE_IMAGE);
+                } else if (!pinned(image)) {
+                    warning(
+                            "<recreateImage>",
+                            image,
+                            "pulls whatever is newest ('latest') each upgrade; pin a version, e.g. "
+                                    + ChartDefaults.RECREATE_IMAGE);
                 }
             }
             case "shadow" ->
@@ -695,25 +705,41 @@ public final class ChartSpecValidator {
             default ->
                 error("<strategy>", name, "is not a strategy; use rolling, canary, blueGreen, recreate or ramped");
         }
-        if (!name.equals("canary") && (strategy.canaryReplicas() != null || strategy.canaryService() != null)) {
+        onlyFor("canary", name, "<canaryReplicas>", strategy.canaryReplicas());
+        onlyFor("canary", name, "<canaryService>", strategy.canaryService());
+        onlyFor("blueGreen", name, "<activeSlot>", strategy.activeSlot());
+        onlyFor("blueGreen", name, "<idleSlotReplicas>", strategy.idleSlotReplicas());
+        onlyFor("recreate", name, "<recreateImage>", strategy.recreateImage());
+    }
+
+    /** A setting of one strategy given while another is chosen: it would be silently ignored. */
+    private void onlyFor(String owner, String chosen, String element, Object value) {
+        if (value != null && !owner.equals(chosen)) {
             error(
-                    "<canaryReplicas>",
-                    str(strategy.canaryReplicas()),
-                    "only applies to <strategy>canary</strategy>; remove it or set the strategy");
+                    element,
+                    String.valueOf(value),
+                    "only applies to <strategy>" + owner + "</strategy>; remove it or set the strategy");
         }
-        if (!name.equals("blueGreen") && (strategy.activeSlot() != null || strategy.idleSlotReplicas() != null)) {
+    }
+
+    private void notWithOnDelete(String element, Object value) {
+        if (value != null) {
             error(
-                    "<activeSlot>",
-                    strategy.activeSlot(),
-                    "and <idleSlotReplicas> only apply to <strategy>blueGreen</strategy>; remove them"
-                            + " or set the strategy");
+                    element,
+                    String.valueOf(value),
+                    "is a RollingUpdate setting, which OnDelete (and so <strategy>recreate</strategy>) does not"
+                            + " have; remove it");
         }
-        if (!name.equals("recreate") && strategy.recreateImage() != null) {
-            error(
-                    "<recreateImage>",
-                    strategy.recreateImage(),
-                    "only applies to <strategy>recreate</strategy>; remove it or set the strategy");
+    }
+
+    /** Whether an image reference names a tag or digest; a colon before the last '/' is a registry port. */
+    private static boolean pinned(String image) {
+        if (image.contains("@")) {
+            return true;
         }
+        String last = image.substring(image.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        return colon >= 0 && !last.substring(colon + 1).equals("latest");
     }
 
     private void connectionTest(ChartSpec spec) {

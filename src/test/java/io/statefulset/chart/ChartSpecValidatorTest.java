@@ -421,10 +421,14 @@ class ChartSpecValidatorTest {
 
     private static Consumer<SpecBuilder> strategy(
             String name, Integer canaryReplicas, String activeSlot, String recreateImage) {
+        return strategy(new ChartSpec.StrategySpec(name, canaryReplicas, null, activeSlot, null, recreateImage));
+    }
+
+    private static Consumer<SpecBuilder> strategy(ChartSpec.StrategySpec strategy) {
         return b -> {
             b.replicas = 3;
             b.updateStrategy = null;
-            b.strategy = new ChartSpec.StrategySpec(name, canaryReplicas, null, activeSlot, null, recreateImage);
+            b.strategy = strategy;
         };
     }
 
@@ -455,6 +459,12 @@ class ChartSpecValidatorTest {
                 "<updateStrategy><type>",
                 "OnDelete",
                 "cannot go with <strategy>blueGreen</strategy>");
+        assertSingleError(
+                strategy("blueGreen", null, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 1, null)),
+                "<updateStrategy><partition>",
+                "1",
+                "each slot rolls fully");
         assertSingleError(strategy("blueGreen", null, "purple", null), "<activeSlot>", "purple", "blue, green");
     }
 
@@ -466,6 +476,46 @@ class ChartSpecValidatorTest {
                 "<updateStrategy><type>",
                 "RollingUpdate",
                 "contradicts <strategy>recreate</strategy>");
+        assertSingleError(
+                strategy("recreate", null, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 1, null)),
+                "<updateStrategy><partition>",
+                "1",
+                "OnDelete (and so <strategy>recreate</strategy>) does not have");
+        assertSingleError(
+                strategy("recreate", null, null, null)
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, null, "1")),
+                "<updateStrategy><maxUnavailable>",
+                "1",
+                "does not have; remove it");
+    }
+
+    @Test
+    void anUnpinnedRecreateImageWarns() {
+        for (String image : List.of("bitnami/kubectl", "registry.local:5000/kubectl", "kubectl:latest")) {
+            List<ConfigProblem> problems = problems(strategy("recreate", null, null, image));
+            assertThat(problems).as(image).noneMatch(ConfigProblem::isError);
+            assertThat(problems)
+                    .as(image)
+                    .anyMatch(p ->
+                            p.element().equals("<recreateImage>") && p.message().contains("pin a version"));
+        }
+        for (String image : List.of("registry.local:5000/kubectl:1.35", "kubectl@sha256:" + "a".repeat(64))) {
+            assertThat(problems(strategy("recreate", null, null, image)))
+                    .as(image)
+                    .noneMatch(p -> p.element().equals("<recreateImage>"));
+        }
+    }
+
+    @Test
+    void rampedRefusesOnDelete() {
+        assertSingleError(
+                strategy("ramped", null, null, null)
+                        .andThen(b -> b.podManagementPolicy = "Parallel")
+                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)),
+                "<updateStrategy><type>",
+                "OnDelete",
+                "contradicts <strategy>ramped</strategy>");
     }
 
     @Test
@@ -479,7 +529,17 @@ class ChartSpecValidatorTest {
                 strategy("canary", null, "green", null),
                 "<activeSlot>",
                 "green",
-                "only apply to <strategy>blueGreen</strategy>");
+                "only applies to <strategy>blueGreen</strategy>");
+        assertSingleError(
+                strategy(new ChartSpec.StrategySpec("rolling", null, false, null, null, null)),
+                "<canaryService>",
+                "false",
+                "only applies to <strategy>canary</strategy>");
+        assertSingleError(
+                strategy(new ChartSpec.StrategySpec("canary", null, null, null, 0, null)),
+                "<idleSlotReplicas>",
+                "0",
+                "only applies to <strategy>blueGreen</strategy>");
         assertSingleError(
                 strategy("rolling", null, null, "kubectl:1"),
                 "<recreateImage>",

@@ -226,6 +226,17 @@ class StrategiesHelmTest {
     }
 
     @Test
+    void anUnsetIdleSlotSizeMeansReplicaCountNotZero(@TempDir Path dir) throws Exception {
+        Path chart = chart(spec("blueGreen"), dir);
+        for (String unset : List.of("null", "")) {
+            Manifests m = render(chart, Map.of("blueGreen.idleReplicas", unset, "replicaCount", "3"));
+            assertThat(get(m, StatefulSet.class, NAME + "-green").getSpec().getReplicas())
+                    .as("idleReplicas=" + unset)
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
     void blueToGreenToBlueNeverChangesAnImmutableField(@TempDir Path dir) throws Exception {
         Path chart = chart(spec("blueGreen"), dir);
         Manifests blue = render(chart, Map.of());

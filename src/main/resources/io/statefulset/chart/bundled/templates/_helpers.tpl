@@ -79,8 +79,10 @@ statefulset.io/slot: {{ .slot | quote }}
 {{/* Replicas of a slot: blueGreen.idleReplicas for the idle slot when set, replicaCount otherwise. */}}
 {{- define "statefulset.replicas" -}}
 {{- $values := .context.Values -}}
-{{- if and .slot (ne .slot $values.blueGreen.activeSlot) (ne (toString $values.blueGreen.idleReplicas) "") -}}
-{{- $values.blueGreen.idleReplicas | int64 -}}
+{{- /* null (--set …=null, ~) counts as unset like "": toString would make it "<nil>" and int64 0 */ -}}
+{{- $idle := $values.blueGreen.idleReplicas -}}
+{{- if and .slot (ne .slot $values.blueGreen.activeSlot) (not (kindIs "invalid" $idle)) (ne (toString $idle) "") -}}
+{{- $idle | int64 -}}
 {{- else -}}
 {{- $values.replicaCount | int64 -}}
 {{- end -}}
