@@ -121,23 +121,13 @@ class StrategiesHelmTest {
                 .contains("port-forward service/" + NAME + "-canary-3");
 
         Manifests two = render(chart, Map.of("canary.replicas", "2"));
-        assertThat(get(two, StatefulSet.class, NAME)
-                        .getSpec()
-                        .getUpdateStrategy()
-                        .getRollingUpdate()
-                        .getPartition())
-                .isEqualTo(2);
+        assertThat(partition(two)).isEqualTo(2);
         assertThat(two.of(Service.class))
                 .extracting(s -> s.getMetadata().getName())
                 .contains(NAME + "-canary-2", NAME + "-canary-3");
 
         Manifests promoted = render(chart, Map.of("canary.promote", "true"));
-        assertThat(get(promoted, StatefulSet.class, NAME)
-                        .getSpec()
-                        .getUpdateStrategy()
-                        .getRollingUpdate()
-                        .getPartition())
-                .isZero();
+        assertThat(partition(promoted)).isZero();
         assertThat(promoted.of(Service.class))
                 .extracting(s -> s.getMetadata().getName())
                 .noneMatch(n -> n.contains("-canary-"));
@@ -148,10 +138,13 @@ class StrategiesHelmTest {
     void installThenCanaryThenPromoteNeverChangesAnImmutableField(@TempDir Path v1, @TempDir Path v2) throws Exception {
         Manifests installed = render(chart(spec("rolling").chartVersion("1.0.0", "1.0.0"), v1), Map.of());
         Path next = chart(spec("canary").chartVersion("1.1.0", "1.1.0"), v2);
-        Manifests canary = render(next, Map.of());
-        Manifests promoted = render(next, Map.of("canary.promote", "true"));
+        Manifests canary = render(next, Map.of("image.tag", "1.1.0"));
+        Manifests promoted = render(next, Map.of("image.tag", "1.1.0", "canary.promote", "true"));
         assertNoImmutableChange(installed, canary);
         assertNoImmutableChange(canary, promoted);
+        assertThat(partition(installed)).isZero();
+        assertThat(partition(canary)).as("only pod -3 takes 1.1.0").isEqualTo(3);
+        assertThat(partition(promoted)).isZero();
         assertThat(get(canary, StatefulSet.class, NAME)
                         .getSpec()
                         .getTemplate()
@@ -159,7 +152,15 @@ class StrategiesHelmTest {
                         .getContainers()
                         .get(0)
                         .getImage())
-                .endsWith(":1.0.0"); // the sample pins image.tag; the partition decides which pods get the new template
+                .endsWith(":1.1.0");
+    }
+
+    static int partition(Manifests m) {
+        return get(m, StatefulSet.class, NAME)
+                .getSpec()
+                .getUpdateStrategy()
+                .getRollingUpdate()
+                .getPartition();
     }
 
     @Test
@@ -285,6 +286,12 @@ class StrategiesHelmTest {
                         Integer.parseInt(role.getMetadata().getAnnotations().get("helm.sh/hook-weight")));
         var pod = job.getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo(name);
+        assertThat(pod.getAutomountServiceAccountToken())
+                .as("kubectl in the Job needs the token")
+                .isTrue();
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
+                .as("the Job's pod must not match its own selector, or it deletes itself")
+                .doesNotContainKey("app.kubernetes.io/name");
         assertThat(pod.getContainers().get(0).getCommand())
                 .containsExactly(
                         "kubectl",
@@ -297,14 +304,19 @@ class StrategiesHelmTest {
     }
 
     @Test
-    void recreateUpgradeWithANewImageNeverChangesAnImmutableField(@TempDir Path dir) throws Exception {
-        Path chart = chart(spec("recreate"), dir);
-        assertNoImmutableChange(render(chart, Map.of()), render(chart, Map.of("image.tag", "2.0.0")));
+    void recreateUpgradeWithANewImageNeverChangesAnImmutableField(@TempDir Path v1, @TempDir Path v2) throws Exception {
+        Manifests installed = render(chart(spec("rolling"), v1), Map.of());
+        Path chart = chart(spec("recreate"), v2);
+        Manifests upgraded = render(chart, Map.of("image.tag", "2.0.0"));
+        assertNoImmutableChange(installed, upgraded);
+        assertNoImmutableChange(render(chart, Map.of()), upgraded);
     }
 
     @Test
     void rampedRollsWithMinReadySecondsAndMaxUnavailable(@TempDir Path dir) throws Exception {
-        Path chart = chart(spec("ramped"), dir);
+        SpecBuilder ramped = spec("ramped");
+        ramped.minReadySeconds = null;
+        Path chart = chart(ramped, dir);
         assertValidatesClean(chart);
         StatefulSet sts = get(render(chart, Map.of()), StatefulSet.class, NAME);
         assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
@@ -314,7 +326,7 @@ class StrategiesHelmTest {
                         .getMaxUnavailable()
                         .getStrVal())
                 .isEqualTo("25%");
-        assertThat(sts.getSpec().getMinReadySeconds()).isEqualTo(5); // the sample sets 5; the ramped default is 30
-        assertThat(notes(chart, Map.of())).contains("up to 25% at a time").contains("each ready for 5 s");
+        assertThat(sts.getSpec().getMinReadySeconds()).isEqualTo(30);
+        assertThat(notes(chart, Map.of())).contains("up to 25% at a time").contains("each ready for 30 s");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -188,14 +189,17 @@ class PersistenceIT {
                 });
             }
             // Let some visits through, then pull the plug while requests are in flight.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (acknowledged.get() < 20 + round * 3) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("pod 0 acknowledged only " + acknowledged.get() + " visits in 30 s");
+                }
                 Thread.onSpinWait();
             }
             c.kill(0);
             stop.set(true);
             clients.shutdown();
-            assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             String file = Files.readString(c.claimDirectory("data", 0).resolve("visits"));
             assertThat(file).as("round %d: the count file is whole", round).matches("[0-9]+\n");
