@@ -3,8 +3,8 @@ try {
     assert log.contains('refused access to charts/ledger:1.0.0 (HTTP 401); check the <server> credentials named by <pushServerId>')
     io.statefulset.it.ItVerifiers.pushed(basedir.toPath(), context.get('registry'), 'ci', 's3cret-pa55')
     assert !log.contains('not-the-password')
-    // The push's login to the test registry is not left in Helm's per-user login file.
-    def logins = io.statefulset.helm.HelmRegistryConfig.locate().toFile()
+    // The push's login to the test registry never reaches the user's Helm registry logins.
+    def logins = io.statefulset.it.ItVerifiers.userHelmRegistryConfig().toFile()
     assert !logins.exists() || !logins.getText('UTF-8').contains("127.0.0.1:${context.get('registry').port()}")
 } finally {
     context.get('registry').close()

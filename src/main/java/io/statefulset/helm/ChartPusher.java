@@ -1,6 +1,7 @@
 package io.statefulset.helm;
 
 import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.registry.OciRegistry;
 import io.statefulset.registry.OciRegistry.Credentials;
@@ -31,16 +32,19 @@ public final class ChartPusher {
         this.helm = helm;
     }
 
+    /** Pushes {@code archive}; everything, registry checks included, ends by {@code deadline}. */
     public Pushed push(
             Path archive,
             ChartMetadata chart,
             URI remote,
             Credentials credentials,
             HelmRunner.RegistryAccess access,
-            boolean overwrite)
+            boolean overwrite,
+            Deadline deadline)
             throws IOException, HelmException, AlreadyPushedException {
+        // One deadline for all of it: the check before, Helm's login and push, the check after.
         OciRegistry registry = new OciRegistry(
-                remote, credentials, access.plainHttp(), access.caFile(), access.insecureSkipTlsVerify());
+                remote, credentials, access.plainHttp(), access.caFile(), access.insecureSkipTlsVerify(), deadline);
         String reference = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "") + "/"
                 + registry.repository(chart.name()) + ":" + OciRegistry.tag(chart.version());
         Optional<String> existing = registry.manifestDigest(chart.name(), chart.version());
@@ -55,7 +59,8 @@ public final class ChartPusher {
                 remote,
                 credentials == null ? null : credentials.username(),
                 credentials == null ? null : credentials.password(),
-                access);
+                access,
+                deadline);
         String digest = registry.manifestDigest(chart.name(), chart.version())
                 .orElseThrow(
                         () -> new IOException("Helm reported success but " + reference + " is not in the registry"));

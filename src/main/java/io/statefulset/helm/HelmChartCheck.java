@@ -28,7 +28,11 @@ public final class HelmChartCheck implements ChartCheck {
             if (lint.failed() || !lint.aboveInfo().isEmpty()) {
                 throw new ChartRejectedException("helm lint --strict rejected the generated chart", lint.aboveInfo());
             }
-            String rendered = KubeVersionFallback.render(helm, chartDirectory, TemplateRequest.release("release"));
+            // validate's default release name: validate then finds this render in the worker cache.
+            String rendered = KubeVersionFallback.render(
+                    helm,
+                    chartDirectory,
+                    TemplateRequest.release(io.statefulset.validate.ChartValidator.DEFAULT_RELEASE));
             // Rendering is not enough: every object must also read back strictly, as the API server would read it.
             Manifests manifests = ManifestReader.read(rendered);
             if (!manifests.problems().isEmpty()) {
@@ -38,6 +42,9 @@ public final class HelmChartCheck implements ChartCheck {
                                 .map(p -> p.kind() + "/" + p.name() + " " + p.path() + ": " + p.message())
                                 .toList());
             }
+        } catch (HelmStoppedException e) {
+            throw new ChartRejectedException(
+                    "Helm was stopped while checking the generated chart", List.of(e.getMessage()));
         } catch (HelmException e) {
             throw new ChartRejectedException("Helm could not render the generated chart", List.of(e.getMessage()));
         } catch (ManifestException e) {

@@ -17,22 +17,27 @@ public final class HelmChartRenderer implements ChartRenderer {
     }
 
     @Override
-    public List<String> lint(Path chart) throws RenderException {
+    public List<String> lint(Path chart) throws RenderException, RenderStoppedException {
         try {
             return helm.lint(chart, true).messages();
+        } catch (HelmStoppedException e) {
+            throw new RenderStoppedException(e.getMessage(), e);
         } catch (HelmException e) {
             throw new RenderException(e.getMessage(), e);
         }
     }
 
     @Override
-    public String render(Path chart, String release, List<Path> valuesFiles) throws RenderException {
+    public String render(Path chart, String release, List<Path> valuesFiles)
+            throws RenderException, RenderStoppedException {
         try {
             TemplateRequest request = TemplateRequest.release(release)
                     .withValuesFiles(valuesFiles)
                     .withKubeVersion(kubeVersion);
             // An explicit version is what the user asked for; only the default may move to one the chart accepts.
             return explicitVersion ? helm.template(chart, request) : KubeVersionFallback.render(helm, chart, request);
+        } catch (HelmStoppedException e) {
+            throw new RenderStoppedException(e.getMessage(), e);
         } catch (HelmException e) {
             throw new RenderException(e.getMessage(), e);
         }

@@ -1,32 +1,67 @@
 package io.statefulset.helm;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
+import io.statefulset.chart.Deadline;
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.helm.WorkerProtocol.Request;
+import io.statefulset.helm.WorkerProtocol.Response;
+import io.statefulset.helm.WorkerProtocol.Status;
+import io.statefulset.registry.RegistryMessages;
+import io.statefulset.validate.ManifestReader;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The only code that calls Helm: real Helm, in-process through helm-java, no binary and no
- * network. Each call works on a chart directory and returns plain Java values.
+ * The only code that calls Helm: real Helm through helm-java, no binary and no network. Helm runs
+ * in worker processes ({@link HelmWorkers}) so that every call has a deadline and a memory bound;
+ * each call works on a chart directory and returns plain Java values.
  */
 public final class HelmRunner {
     private static final String HOOK = "helm.sh/hook";
     private static final String HIDDEN_HOOK = "x-statefulset-hidden.helm.sh/hook";
-    /** Guards Helm's per-user registry login file; a lock, not state. */
-    private static final Object REGISTRY_LOGINS = new Object();
+
+    /** Rendered output above this is refused: {@link ManifestReader} would not read it anyway. */
+    public static final long OUTPUT_LIMIT_BYTES = ManifestReader.MAX_STREAM_CHARS;
+
+    /** The default of {@code <renderTimeout>}. */
+    public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HelmWorkers workers;
+    private final Duration renderTimeout;
+    private final String renderSetting;
+
+    /**
+     * @param renderTimeout the deadline of each lint or render
+     * @param renderSetting the setting that chose it, named in a timeout's message
+     */
+    public HelmRunner(HelmWorkers workers, Duration renderTimeout, String renderSetting) {
+        this.workers = workers;
+        this.renderTimeout = renderTimeout;
+        this.renderSetting = renderSetting;
+    }
 
     /** {@code helm lint [--strict] <chart>}. */
     public LintReport lint(Path chart, boolean strict) throws HelmException {
-        try {
-            var command = new Helm(chart).lint();
-            LintResult result = strict ? command.strict().call() : command.call();
-            return new LintReport(result.getMessages(), result.isFailed());
-        } catch (RuntimeException e) {
-            throw new HelmException("helm lint failed on " + chart + ": " + e.getMessage(), e);
+        Request request = Request.of("lint")
+                .arg("chart", chart.toAbsolutePath())
+                .arg("strict", strict)
+                .build();
+        String what = "lint the chart " + chart.getFileName();
+        Response response = render(request, key(request, chart, List.of()), what);
+        if (response.status() != Status.OK) {
+            throw new HelmException("helm lint failed on " + chart + ": " + response.payload(), null);
         }
+        String[] lines = response.payload().split("\n", -1);
+        List<String> messages = Arrays.stream(lines, 1, lines.length)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        return new LintReport(messages, Boolean.parseBoolean(lines[0]));
     }
 
     /**
@@ -39,14 +74,30 @@ public final class HelmRunner {
      * own rendering. Hooks inside packaged ({@code .tgz}) subcharts are not shown.
      */
     public String template(Path chart, TemplateRequest request) throws HelmException {
+        String what = "render the chart " + chart.getFileName();
+        String key = Files.isDirectory(chart)
+                ? key(withOptions(Request.of("template"), request).build(), chart, request.valuesFiles())
+                : null;
+        if (key != null) {
+            Response cached = workers.cached(key);
+            if (cached != null) {
+                return output(cached);
+            }
+        }
         Path copy = null;
         try {
-            copy = java.nio.file.Files.isRegularFile(chart)
+            copy = Files.isRegularFile(chart)
                     ? HookRevealingCopy.ofArchive(chart, HIDDEN_HOOK)
                     : HookRevealingCopy.of(chart, HIDDEN_HOOK);
-            TemplateRequest revealed =
-                    request.withValuesFiles(HookRevealingCopy.valuesFiles(copy, request.valuesFiles(), HIDDEN_HOOK));
-            return render(copy, revealed).replace(HIDDEN_HOOK, HOOK);
+            List<Path> values = HookRevealingCopy.valuesFiles(copy, request.valuesFiles(), HIDDEN_HOOK);
+            Request.Builder builder = Request.of("template").arg("chart", copy);
+            Request render =
+                    withOptions(builder, request.withValuesFiles(values)).build();
+            Response response = render(render, null, what);
+            if (key != null) {
+                workers.remember(key, response);
+            }
+            return output(response);
         } catch (IOException e) {
             throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
         } finally {
@@ -54,24 +105,11 @@ public final class HelmRunner {
         }
     }
 
-    private String render(Path chart, TemplateRequest request) throws HelmException {
-        try {
-            TemplateCommand command =
-                    new Helm(chart).template().withName(request.releaseName()).withNamespace(request.namespace());
-            if (request.kubeVersion() != null) {
-                command = command.withKubeVersion(request.kubeVersion());
-            }
-            for (Path file : request.valuesFiles()) {
-                command = command.withValuesFile(file);
-            }
-            // Sorted, so that a key set twice in one stream behaves the same in every run.
-            for (Map.Entry<String, String> entry : new TreeMap<>(request.set()).entrySet()) {
-                command = command.set(entry.getKey(), entry.getValue());
-            }
-            return command.call();
-        } catch (RuntimeException e) {
-            throw new HelmException(cleanMessage(e.getMessage()), e);
+    private static String output(Response response) throws HelmException {
+        if (response.status() != Status.OK) {
+            throw new HelmException(cleanMessage(response.payload()), null);
         }
+        return response.payload().replace(HIDDEN_HOOK, HOOK);
     }
 
     /**
@@ -79,99 +117,115 @@ public final class HelmRunner {
      * dry-run install, which renders the notes without touching a cluster.
      */
     public String notes(Path chart, TemplateRequest request) throws HelmException {
-        try {
-            var install = new Helm(chart)
-                    .install()
-                    .withName(request.releaseName())
-                    .withNamespace(request.namespace())
-                    .dryRun()
-                    .clientOnly();
-            if (request.kubeVersion() != null) {
-                install = install.withKubeVersion(request.kubeVersion());
-            }
-            for (Path file : request.valuesFiles()) {
-                install = install.withValuesFile(file);
-            }
-            for (Map.Entry<String, String> entry : new TreeMap<>(request.set()).entrySet()) {
-                install = install.set(entry.getKey(), entry.getValue());
-            }
-            String output = install.call().getOutput();
-            int start = output.indexOf("NOTES:\n");
-            return start < 0 ? "" : output.substring(start + "NOTES:\n".length());
-        } catch (RuntimeException e) {
-            throw new HelmException(cleanMessage(e.getMessage()), e);
+        Request notes = withOptions(Request.of("notes").arg("chart", chart.toAbsolutePath()), request)
+                .build();
+        Response response =
+                render(notes, key(notes, chart, request.valuesFiles()), "render the notes of " + chart.getFileName());
+        if (response.status() != Status.OK) {
+            throw new HelmException(cleanMessage(response.payload()), null);
         }
+        return response.payload();
     }
 
     /** How to reach a registry: plain HTTP, a CA file, or no certificate checks at all. */
     public record RegistryAccess(boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify) {}
 
     /**
-     * {@code helm registry login} (when credentials are given), {@code helm push}, {@code helm
-     * registry logout}. Helm keeps registry logins in one file per user, so pushes in one JVM (a
-     * parallel reactor) take turns: one module's logout must not cut off another's push.
+     * {@code helm registry login} (when credentials are given) and {@code helm push}, in a worker of
+     * their own whose Helm home is private: the login never reaches the user's registry config, and
+     * the worker and its home are gone when this returns, however it returns. Without credentials,
+     * Helm uses the user's own logins, as {@code helm push} would.
      */
-    public String push(Path archive, java.net.URI remote, String username, String password, RegistryAccess access)
+    public String push(
+            Path archive, URI remote, String username, String password, RegistryAccess access, Deadline deadline)
             throws HelmException {
         String host = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "");
-        synchronized (REGISTRY_LOGINS) {
-            boolean loggedIn = false;
-            HelmRegistryConfig logins = null;
-            try {
-                if (username != null) {
-                    logins = HelmRegistryConfig.save();
-                    var login = Helm.registry()
-                            .login()
-                            .withHost(host)
-                            .withUsername(username)
-                            .withPassword(password);
-                    if (access.plainHttp()) {
-                        login = login.plainHttp();
-                    }
-                    if (access.caFile() != null) {
-                        login = login.withCaFile(access.caFile());
-                    }
-                    if (access.insecureSkipTlsVerify()) {
-                        login = login.insecureSkipTlsVerify();
-                    }
-                    login.call();
-                    loggedIn = true;
+        Request request = Request.of("push")
+                .arg("archive", archive.toAbsolutePath())
+                .arg("remote", remote)
+                .arg("host", host)
+                .arg("username", username)
+                .arg("password", username == null ? null : password)
+                .arg("plainHttp", access.plainHttp())
+                .arg("caFile", access.caFile() == null ? null : access.caFile().toAbsolutePath())
+                .arg("insecureSkipTlsVerify", access.insecureSkipTlsVerify())
+                .arg("timeoutMillis", deadline.remainingMillis())
+                .build();
+        Response response =
+                workers.push(request, username != null, deadline, "push " + archive.getFileName() + " to " + remote);
+        if (response.status() != Status.OK) {
+            String message = cleanMessage(response.payload());
+            boolean login = message.startsWith("login: ");
+            throw new HelmException(
+                    (login ? "helm registry login to " : "helm push to ") + host + " failed: "
+                            + RegistryMessages.explain(
+                                    login ? message.substring(7) : message, remote, access.plainHttp()),
+                    null);
+        }
+        return response.payload();
+    }
+
+    private Response render(Request request, String cacheKey, String what) throws HelmException {
+        Deadline deadline = Deadline.after(renderTimeout, renderSetting);
+        Request timed = Request.of(request.op())
+                .arg("timeoutMillis", renderTimeout.toMillis())
+                .arg("outputLimit", OUTPUT_LIMIT_BYTES)
+                .build();
+        Request.Builder all = Request.of(request.op());
+        timed.args().forEach(a -> all.arg(a.getKey(), a.getValue()));
+        request.args().forEach(a -> all.arg(a.getKey(), a.getValue()));
+        Response response = workers.render(all.build(), cacheKey, deadline, OUTPUT_LIMIT_BYTES, what);
+        if (response.status() == Status.TOO_LARGE) {
+            throw new HelmStoppedException(
+                    "Helm's output when trying to " + what + " is " + response.payload() + " bytes, more than the "
+                            + (OUTPUT_LIMIT_BYTES >> 20) + " MiB a chart may render to",
+                    null);
+        }
+        return response;
+    }
+
+    private static Request.Builder withOptions(Request.Builder builder, TemplateRequest request) {
+        builder.arg("release", request.releaseName())
+                .arg("namespace", request.namespace())
+                .arg("kubeVersion", request.kubeVersion());
+        for (Path file : request.valuesFiles()) {
+            builder.arg("values", file.toAbsolutePath());
+        }
+        // Sorted, so that a key set twice in one stream behaves the same in every run.
+        for (Map.Entry<String, String> entry : new TreeMap<>(request.set()).entrySet()) {
+            builder.arg("setKey", entry.getKey()).arg("setValue", entry.getValue());
+        }
+        return builder;
+    }
+
+    /**
+     * What an answer depends on: the operation, its options, the chart's files and the values
+     * files' contents; not where they lie, so that a chart checked in its staging directory and
+     * validated at its final place is rendered once.
+     */
+    private static String key(Request request, Path chart, List<Path> valuesFiles) throws HelmException {
+        try {
+            Fingerprint key = Fingerprint.start().add("op", request.op());
+            request.asMap().forEach((name, value) -> {
+                if (!name.equals("chart") && !name.equals("values")) {
+                    key.add(name, value);
                 }
-                var push = Helm.push().withChart(archive).withRemote(remote);
-                if (access.plainHttp()) {
-                    push = push.plainHttp();
-                }
-                if (access.caFile() != null) {
-                    push = push.withCaFile(access.caFile());
-                }
-                if (access.insecureSkipTlsVerify()) {
-                    push = push.insecureSkipTlsVerify();
-                }
-                return push.call();
-            } catch (RuntimeException e) {
-                throw new HelmException(
-                        (loggedIn || username == null ? "helm push to " : "helm registry login to ") + host
-                                + " failed: " + cleanMessage(e.getMessage()),
-                        e);
-            } catch (IOException e) {
-                throw new HelmException("cannot read Helm's registry login file: " + e.getMessage(), e);
-            } finally {
-                if (logins != null) {
-                    try {
-                        // Not `helm registry logout`: that would also end a login the user made before.
-                        logins.restore();
-                    } catch (IOException e) {
-                        // The push result stands; the login file keeps this push's login.
-                    }
-                }
+            });
+            key.add("chartName", String.valueOf(chart.getFileName()));
+            key.addTree("chart", chart);
+            for (Path file : valuesFiles) {
+                key.addTree("values", file);
             }
+            return key.hex();
+        } catch (IOException e) {
+            throw new HelmException("cannot read the chart " + chart + ": " + e.getMessage(), e);
         }
     }
 
     /** Helm's advice to use --debug means nothing to a Maven user; the rest of the message is kept. */
-    private static String cleanMessage(String message) {
-        if (message == null) {
-            return "helm template failed";
+    static String cleanMessage(String message) {
+        if (message == null || message.isBlank()) {
+            return "helm failed without a message";
         }
         return message.replace("Use --debug flag to render out invalid YAML", "")
                 .strip();

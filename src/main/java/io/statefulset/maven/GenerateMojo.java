@@ -8,7 +8,6 @@ import io.statefulset.chart.InvalidChartSpecException;
 import io.statefulset.chart.ProjectInfo;
 import io.statefulset.chart.UserTemplates;
 import io.statefulset.helm.HelmChartCheck;
-import io.statefulset.helm.HelmRunner;
 import io.statefulset.maven.config.Chart;
 import io.statefulset.maven.config.Hook;
 import io.statefulset.maven.config.Image;
@@ -42,7 +41,7 @@ import org.apache.maven.project.MavenProject;
  * before it replaces the previous chart.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractStatefulSetMojo {
+public class GenerateMojo extends AbstractRenderingMojo {
 
     /**
      * Chart.yaml metadata: {@code name} (default: artifactId; a DNS-1123 label), {@code version}
@@ -381,7 +380,7 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
                     projectInfo(),
                     UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath()),
                     outputDirectory.toPath(),
-                    new HelmChartCheck(new HelmRunner()),
+                    new HelmChartCheck(helm()),
                     stateDirectory().toPath());
             for (ConfigProblem warning : result.warnings()) {
                 getLog().warn(warning.toString());

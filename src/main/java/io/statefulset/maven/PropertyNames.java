@@ -26,6 +26,8 @@ public final class PropertyNames {
     public static final String FAIL_ON = "statefulset.failOn";
     public static final String KUBE_VERSION = "statefulset.kubeVersion";
     public static final String REPORTS_DIRECTORY = "statefulset.reportsDirectory";
+    public static final String RENDER_TIMEOUT = "statefulset.renderTimeout";
+    public static final String PUSH_TIMEOUT = "statefulset.pushTimeout";
 
     private PropertyNames() {}
 }

@@ -1,18 +1,23 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.Deadline;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
+import io.statefulset.helm.HelmUnavailableException;
 import io.statefulset.registry.OciRegistry;
 import io.statefulset.registry.OciRegistry.Credentials;
+import io.statefulset.registry.RegistryMessages;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -95,6 +100,19 @@ public class PushMojo extends AbstractStatefulSetMojo {
     private File outputDirectory;
 
     /**
+     * Seconds the whole push may take: the check whether the version is already there, Helm's
+     * login and upload, and the check afterwards. A registry that stalls is given up on at this
+     * deadline; the goal fails naming the URL, and no login is left behind. Default 300.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PUSH_TIMEOUT, defaultValue = "300")
+    private int pushTimeout;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    /**
      * Skips {@code statefulset:push}.
      *
      * @since 0.1.0
@@ -137,6 +155,10 @@ public class PushMojo extends AbstractStatefulSetMojo {
                     + " is pom, so no chart was packaged");
             return;
         }
+        if (pushTimeout < 1) {
+            throw new MojoFailureException(
+                    "<pushTimeout> = '" + pushTimeout + "': must be at least 1 (seconds); the default is 300");
+        }
         URI remote = remote();
         Credentials credentials = credentials();
         HelmRunner.RegistryAccess access = new HelmRunner.RegistryAccess(
@@ -146,7 +168,8 @@ public class PushMojo extends AbstractStatefulSetMojo {
             throw new MojoFailureException("No chart in " + outputDirectory
                     + " to push; run statefulset:generate and statefulset:package first");
         }
-        ChartPusher pusher = new ChartPusher(new HelmRunner());
+        ChartPusher pusher =
+                new ChartPusher(BuildHelm.runner(session, (int) HelmRunner.DEFAULT_RENDER_TIMEOUT.toSeconds()));
         for (Path chart : charts) {
             try {
                 ChartMetadata metadata = ChartMetadata.read(chart);
@@ -155,15 +178,21 @@ public class PushMojo extends AbstractStatefulSetMojo {
                     throw new MojoFailureException(
                             archive + " does not exist; run statefulset:package (mvn package) before statefulset:push");
                 }
-                ChartPusher.Pushed pushed = pusher.push(archive, metadata, remote, credentials, access, overwrite);
+                Deadline deadline = Deadline.after(
+                        Duration.ofSeconds(pushTimeout), "<pushTimeout> (-D" + PropertyNames.PUSH_TIMEOUT + ")");
+                ChartPusher.Pushed pushed =
+                        pusher.push(archive, metadata, remote, credentials, access, overwrite, deadline);
                 getLog().info((pushed.replaced() ? "Replaced " : "Pushed ") + "oci://" + pushed.reference() + " ("
                         + pushed.digest() + ")");
             } catch (ChartPusher.AlreadyPushedException e) {
                 throw new MojoFailureException(e.getMessage(), e);
             } catch (OciRegistry.AccessDeniedException e) {
                 throw new MojoFailureException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
-            } catch (HelmException e) {
+            } catch (HelmUnavailableException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
+            } catch (HelmException | RegistryMessages.RegistryUnreachableException e) {
+                // A stalled, absent or misconfigured registry: the message names the URL and the fix.
+                throw new MojoFailureException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
             }

@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "template", threadSafe = true)
 @Execute(phase = LifecyclePhase.GENERATE_RESOURCES)
-public class TemplateMojo extends AbstractStatefulSetMojo {
+public class TemplateMojo extends AbstractRenderingMojo {
 
     /**
      * Values to set, as Helm's {@code --set}: {@code key=value} pairs separated by commas (write
@@ -124,7 +124,7 @@ public class TemplateMojo extends AbstractStatefulSetMojo {
                 parseSet(set),
                 valuesPaths(),
                 kubeVersion == null || kubeVersion.isBlank() ? TemplateRequest.DEFAULT_KUBE_VERSION : kubeVersion);
-        HelmRunner helm = new HelmRunner();
+        HelmRunner helm = helm();
         for (Path chart : charts) {
             try {
                 String rendered = helm.template(chart, request);

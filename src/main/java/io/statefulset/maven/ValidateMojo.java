@@ -3,8 +3,8 @@ package io.statefulset.maven;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.UpToDate;
 import io.statefulset.helm.HelmChartRenderer;
-import io.statefulset.helm.HelmRunner;
 import io.statefulset.maven.config.RuleSetting;
+import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestException;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -90,7 +89,7 @@ import org.eclipse.aether.RepositorySystem;
  * <!-- rule catalogue: end -->
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)
-public class ValidateMojo extends AbstractStatefulSetMojo {
+public class ValidateMojo extends AbstractRenderingMojo {
 
     /**
      * The chart directory to validate (any Helm chart). Default: every chart under {@code
@@ -192,9 +191,6 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
@@ -219,8 +215,7 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         ValidationConfig config = config();
-        ChartValidator charts =
-                new ChartValidator(new HelmChartRenderer(new HelmRunner(), kubeVersion), new Validator(config));
+        ChartValidator charts = new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config));
         Path root = projectRoot();
         List<Report> reports = new ArrayList<>();
         try {
@@ -256,6 +251,8 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
             }
             writeAndLog(reports, root, config);
             upToDate.remember(inputs, reportsHash(root).orElseThrow());
+        } catch (ChartRenderer.RenderStoppedException e) {
+            throw new MojoFailureException("statefulset:validate stopped: " + e.getMessage(), e);
         } catch (ManifestException e) {
             throw new MojoFailureException("Cannot validate " + manifests + ": " + e.getMessage(), e);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.statefulset.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statefulset.chart.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,6 +23,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -33,13 +38,18 @@ import javax.net.ssl.X509TrustManager;
  * Reads an OCI registry over the Distribution HTTP API: whether a chart version is there, its
  * manifest and its blobs. Helm does the pushing; this answers "is 1.0.0 already pushed?" before a
  * push and lets tests pull a pushed chart back. Handles anonymous access, Basic auth (htpasswd) and
- * the Bearer token flow registries such as GHCR use.
+ * the Bearer token flow registries such as GHCR use. Every call ends by the deadline the registry
+ * was opened with, and every body is read only up to a limit.
  */
 public final class OciRegistry {
     static final String MANIFEST_TYPES =
             "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Manifests and token answers are a few kilobytes. */
+    static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
+    /** A chart archive as the packager accepts it. */
+    public static final long MAX_BLOB_BYTES = 64L * 1024 * 1024;
 
     /** A username and password (from settings.xml); never logged. */
     public record Credentials(String username, String password) {
@@ -53,11 +63,20 @@ public final class OciRegistry {
     private final String path;
     private final Credentials credentials;
     private final HttpClient http;
+    private final boolean plainHttp;
+    private final Deadline deadline;
 
     /**
      * @param url {@code oci://host[:port][/path]}; charts live at {@code <path>/<chart name>}
+     * @param deadline every call of this registry ends by then
      */
-    public OciRegistry(URI url, Credentials credentials, boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify)
+    public OciRegistry(
+            URI url,
+            Credentials credentials,
+            boolean plainHttp,
+            Path caFile,
+            boolean insecureSkipTlsVerify,
+            Deadline deadline)
             throws IOException {
         if (!"oci".equals(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("'" + url + "' is not an oci://host[:port]/path URL");
@@ -66,8 +85,10 @@ public final class OciRegistry {
                 (plainHttp ? "http://" : "https://") + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
         this.path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
         this.credentials = credentials;
+        this.plainHttp = plainHttp;
+        this.deadline = deadline;
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(20))
+                .connectTimeout(min(deadline.remaining(), Duration.ofSeconds(20)))
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (!plainHttp && (caFile != null || insecureSkipTlsVerify)) {
             builder.sslContext(sslContext(caFile, insecureSkipTlsVerify));
@@ -77,34 +98,33 @@ public final class OciRegistry {
 
     /** The manifest digest of {@code chart:tag}, or empty if the registry has no such tag. */
     public Optional<String> manifestDigest(String chart, String tag) throws IOException {
-        HttpResponse<InputStream> response =
-                send("HEAD", "/v2/" + repository(chart) + "/manifests/" + tag(tag), MANIFEST_TYPES, chart);
-        try (InputStream ignored = response.body()) {
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            ensureOk(response, chart, tag);
-            return response.headers().firstValue("Docker-Content-Digest").or(() -> Optional.of("present"));
+        HttpResponse<byte[]> response =
+                send("HEAD", "/v2/" + repository(chart) + "/manifests/" + tag(tag), MANIFEST_TYPES, chart, 0);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
         }
+        ensureOk(response, chart, tag);
+        return response.headers().firstValue("Docker-Content-Digest").or(() -> Optional.of("present"));
     }
 
     /** The manifest of {@code chart:tag} as JSON. */
     public JsonNode manifest(String chart, String tag) throws IOException {
-        HttpResponse<InputStream> response =
-                send("GET", "/v2/" + repository(chart) + "/manifests/" + tag(tag), MANIFEST_TYPES, chart);
-        try (InputStream body = response.body()) {
-            ensureOk(response, chart, tag);
-            return JSON.readTree(body);
-        }
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "/v2/" + repository(chart) + "/manifests/" + tag(tag),
+                MANIFEST_TYPES,
+                chart,
+                MAX_DOCUMENT_BYTES);
+        ensureOk(response, chart, tag);
+        return JSON.readTree(response.body());
     }
 
     /** A blob of {@code chart} by digest. */
     public byte[] blob(String chart, String digest) throws IOException {
-        HttpResponse<InputStream> response = send("GET", "/v2/" + repository(chart) + "/blobs/" + digest, "*/*", chart);
-        try (InputStream body = response.body()) {
-            ensureOk(response, chart, digest);
-            return body.readAllBytes();
-        }
+        HttpResponse<byte[]> response =
+                send("GET", "/v2/" + repository(chart) + "/blobs/" + digest, "*/*", chart, MAX_BLOB_BYTES);
+        ensureOk(response, chart, digest);
+        return response.body();
     }
 
     /** {@code <path>/<chart>}: where Helm pushes a chart under this URL. */
@@ -117,13 +137,12 @@ public final class OciRegistry {
         return version.replace('+', '_');
     }
 
-    private HttpResponse<InputStream> send(String method, String resource, String accept, String chart)
+    private HttpResponse<byte[]> send(String method, String resource, String accept, String chart, long limit)
             throws IOException {
-        HttpResponse<InputStream> response = exchange(method, resource, accept, null);
+        HttpResponse<byte[]> response = exchange(method, resource, accept, null, limit);
         if (response.statusCode() != 401) {
             return response;
         }
-        response.body().close();
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
         String authorization;
         if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
@@ -133,7 +152,7 @@ public final class OciRegistry {
         } else {
             return response;
         }
-        return exchange(method, resource, accept, authorization);
+        return exchange(method, resource, accept, authorization, limit);
     }
 
     private String token(String challenge, String chart) throws IOException {
@@ -149,58 +168,44 @@ public final class OciRegistry {
         String scope = params.getOrDefault("scope", "repository:" + repository(chart) + ":pull");
         URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + "service="
                 + enc(params.getOrDefault("service", "")) + "&scope=" + enc(scope));
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         // The password goes to the token service only over TLS, or to the registry's own host.
         if (credentials != null && ("https".equals(uri.getScheme()) || sameOrigin(URI.create(base), uri))) {
             request.header("Authorization", basic());
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException(
-                        "the registry refused the credentials (" + response.statusCode() + " from " + realm + ")");
-            }
-            JsonNode json = JSON.readTree(response.body());
-            JsonNode token = json.hasNonNull("token") ? json.get("token") : json.get("access_token");
-            if (token == null) {
-                throw new IOException("the registry's token endpoint answered without a token");
-            }
-            return token.asText();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        HttpResponse<byte[]> response = call(request, realm, MAX_DOCUMENT_BYTES);
+        if (response.statusCode() != 200) {
+            throw new AccessDeniedException("the registry refused the credentials (HTTP " + response.statusCode()
+                    + " from " + realm + "); check the <server> credentials named by <pushServerId>");
         }
+        JsonNode json = JSON.readTree(response.body());
+        JsonNode token = json.hasNonNull("token") ? json.get("token") : json.get("access_token");
+        if (token == null) {
+            throw new IOException("the registry's token endpoint answered without a token");
+        }
+        return token.asText();
     }
 
     /**
      * One request; redirects are followed here rather than by the client, so that credentials never
      * travel to another host (registries redirect blob downloads to storage or a CDN).
      */
-    private HttpResponse<InputStream> exchange(String method, String resource, String accept, String authorization)
-            throws IOException {
+    private HttpResponse<byte[]> exchange(
+            String method, String resource, String accept, String authorization, long limit) throws IOException {
         URI uri = URI.create(base + resource);
         String auth = authorization;
         for (int hop = 0; hop < 5; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(60))
                     .header("Accept", accept)
                     .method(method, HttpRequest.BodyPublishers.noBody());
             if (auth != null) {
                 request.header("Authorization", auth);
             }
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            HttpResponse<byte[]> response = call(request, base, limit);
             var location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
                 return response;
             }
-            response.body().close();
             URI next = uri.resolve(location.get());
             if (!sameOrigin(uri, next)) {
                 auth = null;
@@ -208,6 +213,43 @@ public final class OciRegistry {
             uri = next;
         }
         throw new IOException("the registry redirected more than 5 times for " + resource);
+    }
+
+    /**
+     * One HTTP exchange that ends by the deadline, headers and body alike; an error body is read
+     * up to the document limit only. Failures become sentences that name {@code where}.
+     */
+    private HttpResponse<byte[]> call(HttpRequest.Builder request, String where, long limit) throws IOException {
+        if (deadline.expired()) {
+            throw new RegistryMessages.RegistryUnreachableException(
+                    "no time was left to reach " + where + " within " + deadline.describe(), null);
+        }
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(
+                request.timeout(deadline.remaining()).build(),
+                BoundedBody.handler(Math.max(limit, MAX_DOCUMENT_BYTES)));
+        try {
+            return future.get(deadline.remainingMillis() + 1, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RegistryMessages.RegistryUnreachableException(
+                    "the registry at " + where + " did not answer within " + deadline.describe(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException
+                    && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException)) {
+                throw new RegistryMessages.RegistryUnreachableException(
+                        "the registry at " + where + " did not answer within " + deadline.describe(), e.getCause());
+            }
+            throw new RegistryMessages.RegistryUnreachableException(
+                    RegistryMessages.explain(e.getCause(), where, plainHttp), e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while talking to " + where, e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -3,6 +3,7 @@ package io.statefulset.validate;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.statefulset.chart.ChartArchive;
 import io.statefulset.validate.ChartRenderer.RenderException;
+import io.statefulset.validate.ChartRenderer.RenderStoppedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class ChartValidator {
      * (a directory or a {@code .tgz}), reports every StatefulSet change an upgrade would be refused.
      */
     public ValidationReport validateChart(Path chart, String release, List<Path> valuesFiles, Path previousChart)
-            throws IOException {
+            throws IOException, RenderStoppedException {
         String releaseName = release == null || release.isBlank() ? DEFAULT_RELEASE : release;
         List<Finding> findings = new ArrayList<>();
         List<String> variants = new ArrayList<>();
@@ -128,7 +129,8 @@ public final class ChartValidator {
     }
 
     private List<Finding> upgradeFindings(
-            Path previous, String release, List<Path> values, Manifests current, String variant) {
+            Path previous, String release, List<Path> values, Manifests current, String variant)
+            throws RenderStoppedException {
         List<Finding> findings = new ArrayList<>();
         Manifests before;
         try {

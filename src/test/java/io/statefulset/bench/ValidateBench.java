@@ -3,7 +3,6 @@ package io.statefulset.bench;
 import io.statefulset.chart.ChartGenerator;
 import io.statefulset.chart.SampleSpecs;
 import io.statefulset.helm.HelmChartCheck;
-import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.TemplateRequest;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestReader;
@@ -38,9 +37,9 @@ public final class ValidateBench {
                         SampleSpecs.PROJECT,
                         Map.of(),
                         dir,
-                        new HelmChartCheck(new HelmRunner()))
+                        new HelmChartCheck(io.statefulset.helm.TestHelm.RUNNER))
                 .chartDirectory();
-        String release = new HelmRunner().template(chart, TemplateRequest.release("r"));
+        String release = io.statefulset.helm.TestHelm.RUNNER.template(chart, TemplateRequest.release("r"));
         System.out.printf(
                 "%8s %12s %14s %14s %8s %12s%n", "docs", "MiB", "parse docs/s", "validate docs/s", "ratio", "us/doc");
         for (int size : List.of(1_000, 10_000)) {

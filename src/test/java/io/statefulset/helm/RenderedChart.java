@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Test support: generate a chart, render it with real Helm, look objects up by kind and name. */
 public final class RenderedChart {
-    static final HelmRunner HELM = new HelmRunner();
+    static final HelmRunner HELM = TestHelm.RUNNER;
 
     private final List<Manifest> manifests;
 

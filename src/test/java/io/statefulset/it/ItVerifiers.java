@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.LintReport;
 import io.statefulset.helm.RenderedChart;
 import java.nio.charset.StandardCharsets;
@@ -218,13 +217,45 @@ public final class ItVerifiers {
         assertThat(sts.getMetadata().getName()).isEqualTo("ci-keeper");
     }
 
+    /**
+     * Where Helm keeps this user's registry logins: {@code registry/config.json} under {@code
+     * $HELM_CONFIG_HOME}, else {@code $XDG_CONFIG_HOME/helm}, else the OS default (Helm's helmpath).
+     */
+    public static Path userHelmRegistryConfig() {
+        String helmHome = System.getenv("HELM_CONFIG_HOME");
+        Path base;
+        if (helmHome != null && !helmHome.isBlank()) {
+            base = Path.of(helmHome);
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+            Path home = Path.of(System.getProperty("user.home"));
+            if (xdg != null && !xdg.isBlank()) {
+                base = Path.of(xdg, "helm");
+            } else if (os.contains("mac")) {
+                base = home.resolve("Library/Preferences/helm");
+            } else if (os.contains("win") && System.getenv("APPDATA") != null) {
+                base = Path.of(System.getenv("APPDATA"), "helm");
+            } else {
+                base = home.resolve(".config/helm");
+            }
+        }
+        return base.resolve("registry/config.json");
+    }
+
     /** push: the chart in the registry is the archive the build made, byte for byte. */
     public static void pushed(
             Path basedir, io.statefulset.registry.RegistryServer registry, String user, String password)
             throws Exception {
         Path archive = basedir.resolve("target/helm/ledger-1.0.0.tgz");
         var credentials = user == null ? null : new io.statefulset.registry.OciRegistry.Credentials(user, password);
-        var oci = new io.statefulset.registry.OciRegistry(registry.chartsUrl(), credentials, true, null, false);
+        var oci = new io.statefulset.registry.OciRegistry(
+                registry.chartsUrl(),
+                credentials,
+                true,
+                null,
+                false,
+                io.statefulset.chart.Deadline.after(java.time.Duration.ofSeconds(60), "<pushTimeout>"));
         var manifest = oci.manifest("ledger", "1.0.0");
         String layer = manifest.get("layers").get(0).get("digest").asText();
         assertThat(layer).isEqualTo(io.statefulset.helm.ChartPusher.digest(archive));
@@ -256,11 +287,23 @@ public final class ItVerifiers {
     }
 
     private static void assertLintClean(Path chart) throws Exception {
-        LintReport lint = new HelmRunner().lint(chart, true);
+        LintReport lint = io.statefulset.helm.TestHelm.RUNNER.lint(chart, true);
         assertThat(lint.failed())
                 .as("helm lint --strict failed: %s", lint.messages())
                 .isFalse();
         assertThat(lint.aboveInfo()).isEmpty();
+    }
+
+    /**
+     * The lines of a build log worth reading when an assertion fails: errors, warnings and lines
+     * that mention {@code about}, at most 40, instead of the whole log.
+     */
+    public static String excerpt(String log, String about) {
+        List<String> lines = log.lines()
+                .filter(l -> l.contains("[ERROR]") || l.contains("[WARNING]") || l.contains(about))
+                .toList();
+        return "build.log, the lines with errors, warnings or '" + about + "':\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     public static String buildLog(Path basedir) throws Exception {

@@ -62,7 +62,8 @@ class OciRegistryTest {
                 new Credentials("ci", "s3cret"),
                 true,
                 null,
-                false);
+                false,
+                io.statefulset.chart.Deadline.after(java.time.Duration.ofSeconds(30), "<pushTimeout>"));
         assertThat(new String(oci.blob("web", "sha256:abc"), StandardCharsets.UTF_8))
                 .isEqualTo("blob");
         assertThat(storageAuthorization).containsExactly("null");

@@ -6,19 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.ChartPackager;
+import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.SpecBuilder;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.ChartPusher.AlreadyPushedException;
-import io.statefulset.helm.HelmRegistryConfig;
 import io.statefulset.helm.HelmRunner;
+import io.statefulset.helm.HelmTimeoutException;
+import io.statefulset.helm.HelmWorkers;
 import io.statefulset.helm.RenderedChart;
+import io.statefulset.helm.TestHelm;
 import io.statefulset.registry.OciRegistry.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +45,21 @@ class PushRegistryTest {
         Path archive = packageSample(dir, SpecBuilder.sample());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
-            ChartPusher.Pushed pushed = new ChartPusher(new HelmRunner())
-                    .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false);
+            ChartPusher.Pushed pushed = new ChartPusher(TestHelm.RUNNER)
+                    .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline());
             assertThat(pushed.reference()).isEqualTo("127.0.0.1:" + registry.port() + "/charts/visit-counter:1.0.0");
             assertThat(pushed.digest()).startsWith("sha256:");
             assertThat(pushed.replaced()).isFalse();
-            assertPulledBackIdentical(new OciRegistry(registry.chartsUrl(), null, true, null, false), archive);
+            assertPulledBackIdentical(
+                    new OciRegistry(registry.chartsUrl(), null, true, null, false, deadline()), archive);
 
-            assertThatThrownBy(() -> new ChartPusher(new HelmRunner())
-                            .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false))
+            assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)
+                            .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline()))
                     .isInstanceOf(AlreadyPushedException.class)
                     .hasMessageContaining("visit-counter:1.0.0 is already in the registry")
                     .hasMessageContaining("<overwrite>true</overwrite>");
-            assertThat(new ChartPusher(new HelmRunner())
-                            .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, true)
+            assertThat(new ChartPusher(TestHelm.RUNNER)
+                            .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, true, deadline())
                             .replaced())
                     .isTrue();
         }
@@ -61,9 +70,9 @@ class PushRegistryTest {
         Path archive = packageSample(dir, SpecBuilder.sample().chartVersion("1.1.0-SNAPSHOT", "1.1-SNAPSHOT"));
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
-            ChartPusher pusher = new ChartPusher(new HelmRunner());
-            pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false);
-            assertThat(pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false)
+            ChartPusher pusher = new ChartPusher(TestHelm.RUNNER);
+            pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline());
+            assertThat(pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline())
                             .replaced())
                     .isTrue();
         }
@@ -74,37 +83,162 @@ class PushRegistryTest {
         Path archive = packageSample(dir, SpecBuilder.sample());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55")) {
-            ChartPusher pusher = new ChartPusher(new HelmRunner());
+            ChartPusher pusher = new ChartPusher(TestHelm.RUNNER);
             assertThatThrownBy(() -> pusher.push(
-                            archive, chart, registry.chartsUrl(), new Credentials("ci", "wrong"), PLAIN_HTTP, false))
+                            archive,
+                            chart,
+                            registry.chartsUrl(),
+                            new Credentials("ci", "wrong"),
+                            PLAIN_HTTP,
+                            false,
+                            deadline()))
                     .hasMessageContaining("refused access")
                     .hasMessageContaining("check the <server> credentials")
                     .hasMessageNotContaining("wrong");
-            assertThatThrownBy(() -> pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false))
+            assertThatThrownBy(() ->
+                            pusher.push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline()))
                     .hasMessageContaining("refused access");
 
-            // A login the user made before must survive the push, and the push's own login must not remain.
-            Path logins = HelmRegistryConfig.locate();
-            byte[] original = Files.exists(logins) ? Files.readAllBytes(logins) : null;
-            String theirs = "{\"auths\":{\"registry.example.org\":{\"auth\":\"dGhlaXJzOmxvZ2lu\"}}}";
-            Files.createDirectories(logins.getParent());
-            Files.writeString(logins, theirs);
-            ChartPusher.Pushed pushed;
-            try {
-                pushed = pusher.push(
-                        archive, chart, registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), PLAIN_HTTP, false);
-                assertThat(Files.readString(logins)).isEqualTo(theirs);
-            } finally {
-                if (original == null) {
-                    Files.deleteIfExists(logins);
-                } else {
-                    Files.write(logins, original);
-                }
-            }
+            ChartPusher.Pushed pushed = pusher.push(
+                    archive,
+                    chart,
+                    registry.chartsUrl(),
+                    new Credentials("ci", "s3cret-pa55"),
+                    PLAIN_HTTP,
+                    false,
+                    deadline());
             assertThat(pushed.digest()).startsWith("sha256:");
             assertPulledBackIdentical(
-                    new OciRegistry(registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), true, null, false),
+                    new OciRegistry(
+                            registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), true, null, false, deadline()),
                     archive);
+        }
+    }
+
+    @Test
+    void theLoginNeverReachesTheUsersRegistryConfigAndItsWorkerHomeIsGone(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SpecBuilder.sample());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        Path userConfigHome = dir.resolve("user-helm");
+        Path logins = userConfigHome.resolve("registry/config.json");
+        Files.createDirectories(logins.getParent());
+        String theirs = "{\"auths\":{\"registry.example.org\":{\"auth\":\"dGhlaXJzOmxvZ2lu\"}}}";
+        Files.writeString(logins, theirs);
+        Set<Path> homesBefore = workerHomes();
+        try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55");
+                HelmWorkers workers =
+                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30)) {
+            ChartPusher pusher = new ChartPusher(new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>"));
+            pusher.push(
+                    archive,
+                    chart,
+                    registry.chartsUrl(),
+                    new Credentials("ci", "s3cret-pa55"),
+                    PLAIN_HTTP,
+                    false,
+                    deadline());
+            assertThat(Files.readString(logins)).isEqualTo(theirs);
+            assertThat(workerHomes()).isEqualTo(homesBefore);
+        }
+    }
+
+    @Test
+    void aStalledUploadEndsAtThePushTimeoutLeavingNoLoginAndNoWorker(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SpecBuilder.sample());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        Path userConfigHome = dir.resolve("user-helm");
+        Files.createDirectories(userConfigHome);
+        Set<Path> homesBefore = workerHomes();
+        try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55");
+                LoopbackProxy proxy = LoopbackProxy.stallingOn(registry.port(), "PUT /v2/", "PATCH /v2/");
+                HelmWorkers workers =
+                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30)) {
+            ChartPusher pusher = new ChartPusher(new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>"));
+            java.net.URI viaProxy = java.net.URI.create("oci://127.0.0.1:" + proxy.port() + "/charts");
+            Deadline deadline = Deadline.after(Duration.ofSeconds(8), "<pushTimeout>");
+            assertThatThrownBy(() -> pusher.push(
+                            archive,
+                            chart,
+                            viaProxy,
+                            new Credentials("ci", "s3cret-pa55"),
+                            PLAIN_HTTP,
+                            false,
+                            deadline))
+                    .isInstanceOf(HelmTimeoutException.class)
+                    .hasMessageContaining("push visit-counter-1.0.0.tgz to " + viaProxy)
+                    .hasMessageContaining("within 8 s (<pushTimeout>)")
+                    .hasMessageNotContaining("s3cret");
+            assertThat(proxy.awaitStall(0))
+                    .as("the upload reached the proxy and stalled there")
+                    .isTrue();
+            try (Stream<Path> files = Files.walk(userConfigHome)) {
+                assertThat(files.filter(Files::isRegularFile).toList())
+                        .as("nothing written to the user's Helm home")
+                        .isEmpty();
+            }
+            assertThat(workerHomes()).isEqualTo(homesBefore);
+        }
+    }
+
+    @Test
+    void aRegistryThatIsDownIsNamedWithWhatToCheck(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SpecBuilder.sample());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        int port;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        java.net.URI down = java.net.URI.create("oci://127.0.0.1:" + port + "/charts");
+        assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)
+                        .push(archive, chart, down, null, PLAIN_HTTP, false, deadline()))
+                .hasMessageContaining("nothing answered at http://127.0.0.1:" + port)
+                .hasMessageContaining("connection refused")
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
+    void aRegistryThatDropsConnectionsIsNamed(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SpecBuilder.sample());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        try (LoopbackProxy dropping = LoopbackProxy.dropping()) {
+            java.net.URI url = java.net.URI.create("oci://127.0.0.1:" + dropping.port() + "/charts");
+            assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)
+                            .push(archive, chart, url, null, PLAIN_HTTP, false, deadline()))
+                    .hasMessageContaining("127.0.0.1:" + dropping.port())
+                    .hasMessageNotContaining("null:");
+        }
+    }
+
+    @Test
+    void tlsAgainstAPlainHttpRegistrySuggestsPlainHttp(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SpecBuilder.sample());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
+            assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)
+                            .push(
+                                    archive,
+                                    chart,
+                                    registry.chartsUrl(),
+                                    null,
+                                    new HelmRunner.RegistryAccess(false, null, false),
+                                    false,
+                                    deadline()))
+                    .hasMessageContaining("does not speak TLS")
+                    .hasMessageContaining("<plainHttp>true</plainHttp>");
+        }
+    }
+
+    private static Deadline deadline() {
+        return Deadline.after(Duration.ofSeconds(120), "<pushTimeout>");
+    }
+
+    /** The worker homes in the temporary directory: a push must leave none behind. */
+    private static Set<Path> workerHomes() throws Exception {
+        try (Stream<Path> list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return list.filter(p -> p.getFileName().toString().startsWith("statefulset-helm-")
+                            && !p.getFileName().toString().startsWith("statefulset-helm-native-"))
+                    .collect(Collectors.toSet());
         }
     }
 

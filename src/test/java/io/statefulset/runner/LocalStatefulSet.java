@@ -57,7 +57,7 @@ public final class LocalStatefulSet implements AutoCloseable {
     private final Path chart;
     private final Path volumes;
     private final Map<String, Map<String, String>> secrets;
-    private final HelmRunner helm = new HelmRunner();
+    private final HelmRunner helm = io.statefulset.helm.TestHelm.RUNNER;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Integer, Pod> pods = new TreeMap<>();
