@@ -345,12 +345,12 @@ public final class ValuesModel {
                         "podSecurityContext",
                         "Pod security context; the default meets the Pod Security Standard 'restricted'",
                         podSecurityContext(spec.podSecurity()),
-                        anyObject())
+                        securityContextSchema("runAsUser", "runAsGroup", "fsGroup"))
                 .leaf(
                         "containerSecurityContext",
                         "Container security context; the default meets the Pod Security Standard 'restricted'",
                         containerSecurityContext(),
-                        anyObject())
+                        securityContextSchema("runAsUser", "runAsGroup"))
                 .section(
                         "tmpVolume",
                         "A writable emptyDir at /tmp, so the root filesystem can stay read-only",
@@ -598,6 +598,20 @@ public final class ValuesModel {
                 anyOf(string(QUANTITY), schema("type", "number", "exclusiveMinimum", 0)));
         return schema(
                 "type", "object", "properties", props("requests", list, "limits", list), "additionalProperties", false);
+    }
+
+    /**
+     * A security context passed through to Kubernetes, with its user and group IDs typed as the API
+     * server types them. UID 0 next to runAsNonRoot: true is refused by the validation template,
+     * which sees the pod's and the container's context together.
+     */
+    private static Map<String, Object> securityContextSchema(String... ids) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String id : ids) {
+            properties.put(id, integer(0, Integer.MAX_VALUE));
+        }
+        properties.put("runAsNonRoot", bool());
+        return schema("type", "object", "properties", properties);
     }
 
     private static Map<String, Object> podSecurityContext(ChartSpec.PodSecuritySpec security) {

@@ -216,8 +216,10 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
     private Probes probes;
 
     /**
-     * {@code runAsUser}, {@code runAsGroup} and {@code fsGroup} of the pods (default 10001 each).
-     * The rest of the security context is fixed to the Pod Security Standard "restricted".
+     * {@code runAsUser}, {@code runAsGroup} and {@code fsGroup} of the pods (default 10001 each),
+     * e.g. {@code <securityContext><runAsUser>1000</runAsUser></securityContext>}. The rest of the
+     * security context is fixed to the Pod Security Standard "restricted", {@code runAsNonRoot:
+     * true} included, so {@code runAsUser} 0 (root) is refused; group 0 is allowed.
      *
      * @since 0.1.0
      */

@@ -242,6 +242,17 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- if and (eq .Values.strategy "ramped") (eq .Values.updateStrategy.type "OnDelete") -}}
 {{- $messages = append $messages "strategy ramped rolls pods with RollingUpdate; updateStrategy.type OnDelete contradicts it (use strategy recreate)" -}}
 {{- end -}}
+{{- /* The kubelet refuses a container whose UID is 0 while runAsNonRoot is true; the container's settings win over the pod's. */ -}}
+{{- $podSecurity := .Values.podSecurityContext | default dict -}}
+{{- $containerSecurity := .Values.containerSecurityContext | default dict -}}
+{{- $nonRoot := $podSecurity.runAsNonRoot -}}
+{{- if hasKey $containerSecurity "runAsNonRoot" -}}{{- $nonRoot = $containerSecurity.runAsNonRoot -}}{{- end -}}
+{{- $user := $podSecurity.runAsUser -}}
+{{- $userKey := "podSecurityContext.runAsUser" -}}
+{{- if hasKey $containerSecurity "runAsUser" -}}{{- $user = $containerSecurity.runAsUser -}}{{- $userKey = "containerSecurityContext.runAsUser" -}}{{- end -}}
+{{- if and $nonRoot (not (kindIs "invalid" $user)) (eq (int64 $user) 0) -}}
+{{- $messages = append $messages (printf "%s is 0 (root), but runAsNonRoot is true, so the kubelet never starts the pods; use a non-zero UID such as 10001" $userKey) -}}
+{{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}
 {{- range $claim, $settings := .Values.persistence.claims -}}
