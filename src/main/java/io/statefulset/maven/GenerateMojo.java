@@ -34,7 +34,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Writes a Helm chart built around a StatefulSet to {@code target/helm/<chart name>/} from the
@@ -356,9 +355,6 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
      */
     @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
     private boolean skipGenerate;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Override
     protected String goal() {

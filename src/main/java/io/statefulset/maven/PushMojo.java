@@ -19,7 +19,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -101,9 +100,6 @@ public class PushMojo extends AbstractStatefulSetMojo {
      */
     @Parameter(property = PropertyNames.PUSH_SKIP, defaultValue = "false")
     private boolean skipPush;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
