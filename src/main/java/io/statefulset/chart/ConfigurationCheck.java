@@ -8,15 +8,50 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks the plugin's {@code <configuration>} as written, for the mistakes Maven's binding hides:
- * a parameter given twice (Maven reads the first), and a key given twice in a map or properties
- * parameter (the last one wins). Each is reported as an error naming the element.
+ * an element no goal declares (Maven 3.8 ignores it, 3.9 only warns), a parameter given twice
+ * (Maven reads the first), and a key given twice in a map or properties parameter (the last one
+ * wins). Each is reported as an error naming the element, with what was probably meant.
  */
 public final class ConfigurationCheck {
 
+    /**
+     * Top-level keys of the generated chart's values that the POM sets under another name, with the
+     * parameters that set them: users who know the chart write these in the POM.
+     */
+    static final Map<String, List<String>> VALUES_KEYS = Map.of(
+            "replicaCount", List.of("<replicas>"),
+            "nameOverride", List.of("<chart><name>"),
+            "canary", List.of("<canaryReplicas>", "<canaryService>"),
+            "blueGreen", List.of("<activeSlot>", "<idleSlotReplicas>"),
+            "recreate", List.of("<recreateImage>"),
+            "persistence", List.of("<volumeClaimTemplates>"),
+            "podSecurityContext", List.of("<securityContext>"),
+            "containerSecurityContext", List.of("<securityContext>"),
+            "tests", List.of("<connectionTest>", "<connectionTestImage>"));
+
+    /** Top-level keys of the generated chart's values that no parameter sets; they are for install time. */
+    static final Set<String> INSTALL_TIME_KEYS = Set.of(
+            "fullnameOverride",
+            "headlessService",
+            "tmpVolume",
+            "serviceAccount",
+            "podDisruptionBudget",
+            "tolerations",
+            "affinity",
+            "topologySpreadConstraints",
+            "priorityClassName",
+            "extra");
+
+    /** The goal whose parameters only shape its own output; never suggested for a typo elsewhere. */
+    private static final String HELP_GOAL = "help";
+
     private final Map<String, GoalParameter> parameters = new HashMap<>();
+    private final Set<String> suggestions = new TreeSet<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     private ConfigurationCheck(Collection<GoalParameter> goalParameters) {
@@ -24,6 +59,9 @@ public final class ConfigurationCheck {
             parameters.putIfAbsent(p.name(), p);
             if (p.alias() != null && !p.alias().isEmpty()) {
                 parameters.putIfAbsent(p.alias(), p);
+            }
+            if (p.editable() && !p.goal().equals(HELP_GOAL)) {
+                suggestions.add(p.name());
             }
         }
     }
@@ -44,6 +82,7 @@ public final class ConfigurationCheck {
             String name = element.getKey();
             GoalParameter parameter = parameters.get(name);
             if (parameter == null) {
+                error("<" + name + ">", unknown(name));
                 continue;
             }
             if (element.getValue().size() > 1) {
@@ -55,6 +94,21 @@ public final class ConfigurationCheck {
                 }
             }
         }
+    }
+
+    private String unknown(String name) {
+        List<String> meant = VALUES_KEYS.get(name);
+        if (meant != null) {
+            return "no such parameter; did you mean " + String.join(" or ", meant) + "? " + name
+                    + " is the values key of the generated chart";
+        }
+        if (INSTALL_TIME_KEYS.contains(name)) {
+            return "no such parameter; " + name + " is a value of the generated chart that no parameter sets:"
+                    + " give it at install time, e.g. helm install -f values.yaml";
+        }
+        return EditDistance.closest(name, suggestions)
+                .map(closest -> "no such parameter; did you mean <" + closest + ">?")
+                .orElse("no such parameter; mvn statefulset:help -Ddetail lists every parameter");
     }
 
     /** Entries of a map or properties parameter, each key once. */

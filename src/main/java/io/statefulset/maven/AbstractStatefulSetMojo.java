@@ -109,8 +109,9 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
     }
 
     /**
-     * Fails on what Maven's binding would hide: a parameter or map key given twice. Outside a Maven
-     * build (the plugin test harness) there is no model to read.
+     * Fails on what Maven's binding would hide: an element no goal declares (Maven 3.8 ignores it,
+     * 3.9 only warns), or a parameter or map key given twice. Outside a Maven build (the plugin test
+     * harness) there is no model to read.
      */
     private void checkConfigurationAsWritten() throws MojoFailureException {
         if (plugin == null || project == null || mojoExecution == null) {

@@ -14,6 +14,7 @@ import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.PluginManagement;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
@@ -93,5 +94,24 @@ class WrittenConfigurationTest {
                 .containsExactly(
                         "<env><DATA_DIR>: is given twice ('/a' and '/b'); keep one",
                         "<podLabels><property name=\"tier\">: is given twice ('1' and '2'); keep one");
+    }
+
+    @Test
+    void fromTheCommandLineOnlyThePluginLevelApplies() throws Exception {
+        Plugin plugin = plugin("<replicas>2</replicas>", "default", "<replicaz>3</replicaz>");
+        assertThat(problems(build(plugin), "default-cli")).isEmpty();
+        assertThat(problems(build(plugin), "default"))
+                .containsExactly("<replicaz>: no such parameter; did you mean <replicas>?");
+    }
+
+    @Test
+    void aPluginOnlyInPluginManagementIsCheckedTooAsMavenConfiguresItFromThere() throws Exception {
+        Build build = new Build();
+        PluginManagement management = new PluginManagement();
+        management.addPlugin(plugin("<replicaCount>3</replicaCount>", null, null));
+        build.setPluginManagement(management);
+        assertThat(problems(build, "default-cli"))
+                .containsExactly(
+                        "<replicaCount>: no such parameter; did you mean <replicas>? replicaCount is the values key of the generated chart");
     }
 }
