@@ -89,7 +89,7 @@ public final class ChartSpecValidator {
                 "<persistentVolumeClaimRetentionPolicy><whenScaled>",
                 spec.persistentVolumeClaimRetentionPolicy().whenScaled(),
                 RETENTION_POLICIES);
-        v.env(spec.env(), spec.secretEnv());
+        v.env(spec.env(), spec.secretEnv(), spec.expandedEnv());
         v.metadata("<podAnnotations>", spec.podAnnotations(), false);
         v.metadata("<podLabels>", spec.podLabels(), true);
         for (String key : spec.podLabels().keySet()) {
@@ -407,7 +407,7 @@ public final class ChartSpecValidator {
         }
     }
 
-    private void env(Map<String, String> env, List<SecretEnvSpec> secretEnv) {
+    private void env(Map<String, String> env, List<SecretEnvSpec> secretEnv, Map<String, String> expandedEnv) {
         for (String name : env.keySet()) {
             if (!isEnvName(name)) {
                 error(
@@ -439,6 +439,19 @@ public final class ChartSpecValidator {
             }
             if (!KubernetesSyntax.isConfigKey(variable.key())) {
                 error(at + "<key>", variable.key(), "is not a Secret key; use letters, digits, '-', '_' and '.'");
+            }
+        }
+        for (String name : expandedEnv.keySet()) {
+            if (!isEnvName(name)) {
+                error(
+                        "<expandedEnv><" + name + ">",
+                        name,
+                        "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
+            } else if (!names.add(name)) {
+                error(
+                        "<expandedEnv><" + name + ">",
+                        name,
+                        "is already set in <env> or <secretEnv>; a variable can have one source");
             }
         }
     }

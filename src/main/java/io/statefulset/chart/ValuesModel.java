@@ -309,9 +309,9 @@ public final class ValuesModel {
                                         enumOf(ChartSpecValidator.RETENTION_POLICIES)))
                 .leaf(
                         "env",
-                        "Environment variables by name, values taken literally",
+                        "Environment variables by name; each value reaches the container as written ($(NAME) is not expanded)",
                         spec.env(),
-                        mapOf(ENV_NAME, schema("type", List.of("string", "number", "boolean"))))
+                        mapOf(ENV_NAME, SCALAR))
                 .leaf(
                         "secretEnv",
                         "Environment variables read from existing Secrets: name -> {secretName, key, optional}",
@@ -334,6 +334,12 @@ public final class ValuesModel {
                                         List.of("secretName", "key"),
                                         "additionalProperties",
                                         false)))
+                .leaf(
+                        "expandedEnv",
+                        "Environment variables by name whose $(NAME) references Kubernetes expands, to variables of env,"
+                                + " secretEnv and expandedEnv entries that sort earlier; $$ gives a literal $",
+                        spec.expandedEnv(),
+                        mapOf(ENV_NAME, SCALAR))
                 .leaf("podAnnotations", "Annotations added to every pod", spec.podAnnotations(), mapOf(SCALAR))
                 .leaf("podLabels", "Labels added to every pod (never to the selector)", spec.podLabels(), mapOf(SCALAR))
                 .leaf(

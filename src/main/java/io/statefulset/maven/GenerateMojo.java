@@ -160,7 +160,9 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
 
     /**
      * Environment variables, one element per variable: {@code <env><DATA_DIR>/app/data</DATA_DIR></env>}.
-     * Values are passed literally.
+     * Values reach the container exactly as written: the chart escapes {@code $(NAME)} and {@code $$},
+     * which Kubernetes would otherwise expand. For values that refer to other variables, use {@code
+     * <expandedEnv>}. Default: none.
      *
      * @since 0.1.0
      */
@@ -176,6 +178,20 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
      */
     @Parameter
     private List<SecretEnvVariable> secretEnv;
+
+    /**
+     * Environment variables whose values Kubernetes expands, one element per variable: {@code
+     * <expandedEnv><DATA_URL>file://$(DATA_DIR)/visits</DATA_URL></expandedEnv>}. A {@code $(NAME)}
+     * becomes the value of the variable {@code NAME} if the container defines it before this one:
+     * in {@code <env>}, in {@code <secretEnv>}, or in {@code <expandedEnv>} under a name that sorts
+     * earlier (variables are listed in that order, each group sorted by name); otherwise it stays as
+     * written. {@code $$} gives a literal {@code $}. The values are passed to Kubernetes as they are.
+     * Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private Map<String, String> expandedEnv;
 
     /**
      * Pod annotations as {@code <property><name>…</name><value>…</value></property>}.
@@ -427,6 +443,7 @@ public class GenerateMojo extends AbstractStatefulSetMojo {
                 persistentVolumeClaimRetentionPolicy == null ? null : persistentVolumeClaimRetentionPolicy.toSpec(),
                 nullsAsEmpty(env),
                 map(secretEnv, SecretEnvVariable::toSpec),
+                nullsAsEmpty(expandedEnv),
                 toMap(podAnnotations),
                 toMap(podLabels),
                 resources == null ? null : resources.toSpec(),

@@ -331,6 +331,27 @@ class ChartSpecValidatorTest {
     }
 
     @Test
+    void expandedEnvNamesAreCheckedAndEveryVariableHasOneSource() {
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("1BAD", "$(DATA_DIR)"),
+                "<expandedEnv><1BAD>",
+                "1BAD",
+                "not an environment variable name");
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("DATA_DIR", "$(HOME)/data"),
+                "<expandedEnv><DATA_DIR>",
+                "DATA_DIR",
+                "is already set in <env> or <secretEnv>; a variable can have one source");
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("WHOAMI", "x"),
+                "<expandedEnv><WHOAMI>",
+                "WHOAMI",
+                "is already set in <env> or <secretEnv>");
+        assertThat(errors(b -> b.expandedEnv = Map.of("DATA_URL", "file://$(DATA_DIR)/visits")))
+                .isEmpty();
+    }
+
+    @Test
     void rootUserContradictsTheFixedRunAsNonRootButRootGroupIsAllowed() {
         assertSingleError(
                 b -> b.podSecurity = new PodSecuritySpec(0L, null, null),
