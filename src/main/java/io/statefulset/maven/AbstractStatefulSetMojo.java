@@ -104,6 +104,7 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
             getLog().info("Skipping " + goal() + ": " + goalSkipProperty() + " is true");
             return;
         }
+        // After the skips: a skipped goal does nothing, not even judge its configuration.
         checkConfigurationAsWritten();
         doExecute();
     }
