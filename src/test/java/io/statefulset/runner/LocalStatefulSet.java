@@ -284,7 +284,7 @@ public final class LocalStatefulSet implements AutoCloseable {
     /**
      * The container's env as the kubelet assembles it: literal values with their {@code $(NAME)}
      * references expanded, and secretKeyRef values from the fixture (missing ones fail like a kubelet
-     * would). No Service variables: the sample app has no Services to see.
+     * would). The Service variables a kubelet adds are left out: the sample app reads none.
      */
     private Map<String, String> environment(Container container) {
         return new LinkedHashMap<>(KubeletEnv.environment(container.getEnv(), this::secretValue, Map.of()));
