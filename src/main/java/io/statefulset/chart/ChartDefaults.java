@@ -105,6 +105,7 @@ public final class ChartDefaults {
                 map(
                         spec.secretEnv(),
                         s -> new SecretEnvSpec(s.name(), s.secretName(), s.key(), orElse(s.optional(), false))),
+                orElse(spec.expandedEnv(), Map.of()),
                 orElse(spec.podAnnotations(), Map.of()),
                 orElse(spec.podLabels(), Map.of()),
                 new ResourcesSpec(orElse(resources.requests(), Map.of()), orElse(resources.limits(), Map.of())),

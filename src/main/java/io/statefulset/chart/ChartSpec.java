@@ -24,6 +24,7 @@ public record ChartSpec(
         RetentionPolicySpec persistentVolumeClaimRetentionPolicy,
         Map<String, String> env,
         List<SecretEnvSpec> secretEnv,
+        Map<String, String> expandedEnv,
         Map<String, String> podAnnotations,
         Map<String, String> podLabels,
         ResourcesSpec resources,
@@ -41,6 +42,7 @@ public record ChartSpec(
         volumeClaimTemplates = Copies.list(volumeClaimTemplates);
         env = Copies.sortedMap(env);
         secretEnv = Copies.list(secretEnv);
+        expandedEnv = Copies.sortedMap(expandedEnv);
         podAnnotations = Copies.sortedMap(podAnnotations);
         podLabels = Copies.sortedMap(podLabels);
         hooks = Copies.list(hooks);

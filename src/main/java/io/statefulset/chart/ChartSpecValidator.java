@@ -62,6 +62,9 @@ public final class ChartSpecValidator {
     static final Pattern KUBE_VERSION_CONSTRAINT =
             Pattern.compile("\\s*" + COMPARISON + "(?:\\s*(?:,|\\|\\||\\s-\\s|\\s)\\s*" + COMPARISON + ")*\\s*");
 
+    /** The highest UID or GID the API server accepts (an int32). */
+    static final long MAX_ID = Integer.MAX_VALUE;
+
     static final Pattern PERCENT = Pattern.compile("([1-9][0-9]?|100)%");
     static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s]+");
 
@@ -86,7 +89,7 @@ public final class ChartSpecValidator {
                 "<persistentVolumeClaimRetentionPolicy><whenScaled>",
                 spec.persistentVolumeClaimRetentionPolicy().whenScaled(),
                 RETENTION_POLICIES);
-        v.env(spec.env(), spec.secretEnv());
+        v.env(spec.env(), spec.secretEnv(), spec.expandedEnv());
         v.metadata("<podAnnotations>", spec.podAnnotations(), false);
         v.metadata("<podLabels>", spec.podLabels(), true);
         for (String key : spec.podLabels().keySet()) {
@@ -98,6 +101,7 @@ public final class ChartSpecValidator {
             }
         }
         v.metadata("<nodeSelector>", spec.nodeSelector(), true);
+        v.podSecurity(spec.podSecurity());
         v.resources(spec.resources());
         v.probes(spec);
         v.hooks(spec.hooks());
@@ -403,7 +407,7 @@ public final class ChartSpecValidator {
         }
     }
 
-    private void env(Map<String, String> env, List<SecretEnvSpec> secretEnv) {
+    private void env(Map<String, String> env, List<SecretEnvSpec> secretEnv, Map<String, String> expandedEnv) {
         for (String name : env.keySet()) {
             if (!isEnvName(name)) {
                 error(
@@ -437,6 +441,19 @@ public final class ChartSpecValidator {
                 error(at + "<key>", variable.key(), "is not a Secret key; use letters, digits, '-', '_' and '.'");
             }
         }
+        for (String name : expandedEnv.keySet()) {
+            if (!isEnvName(name)) {
+                error(
+                        "<expandedEnv><" + name + ">",
+                        name,
+                        "is not an environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit");
+            } else if (!names.add(name)) {
+                error(
+                        "<expandedEnv><" + name + ">",
+                        name,
+                        "is already set in <env> or <secretEnv>; a variable can have one source");
+            }
+        }
     }
 
     private void metadata(String element, Map<String, String> map, boolean labelValues) {
@@ -458,6 +475,43 @@ public final class ChartSpecValidator {
                         "is missing; give a value (may be empty in a label, never absent)");
             }
         });
+    }
+
+    /**
+     * The user and groups the pods run as. The chart fixes {@code runAsNonRoot: true}, so UID 0 is a
+     * pod that never starts: the kubelet refuses the container (CreateContainerConfigError), and
+     * Pod Security Admission "restricted" refuses {@code runAsUser: 0} outright (Kubernetes 1.23+).
+     *
+     * <p>Group 0 is allowed on purpose. The Pod Security Standards check {@code runAsNonRoot} and
+     * {@code runAsUser} only; Pod Security Admission has no check on {@code runAsGroup}, {@code
+     * fsGroup} or supplemental groups (the optional "non-root groups" control of the first draft of
+     * the standards was dropped). GID 0 is also how images built for arbitrary UIDs (OpenShift's
+     * {@code chgrp 0}, {@code chmod g=u} convention) let the process write their files.
+     */
+    private void podSecurity(ChartSpec.PodSecuritySpec security) {
+        long user = security.runAsUser();
+        if (user == 0) {
+            error(
+                    "<securityContext><runAsUser>",
+                    "0",
+                    "is root, but the pods run with runAsNonRoot: true, so the kubelet never starts them;"
+                            + " use a non-zero UID such as " + ChartDefaults.POD_USER);
+        } else if (user < 0 || user > MAX_ID) {
+            error(
+                    "<securityContext><runAsUser>",
+                    String.valueOf(user),
+                    "must be a UID from 1 to " + MAX_ID + ", e.g. " + ChartDefaults.POD_USER);
+        }
+        for (var group : List.of(
+                Map.entry("<securityContext><runAsGroup>", security.runAsGroup()),
+                Map.entry("<securityContext><fsGroup>", security.fsGroup()))) {
+            if (group.getValue() < 0 || group.getValue() > MAX_ID) {
+                error(
+                        group.getKey(),
+                        String.valueOf(group.getValue()),
+                        "must be a GID from 0 to " + MAX_ID + ", e.g. " + ChartDefaults.POD_USER);
+            }
+        }
     }
 
     private void resources(ChartSpec.ResourcesSpec resources) {

@@ -309,9 +309,9 @@ public final class ValuesModel {
                                         enumOf(ChartSpecValidator.RETENTION_POLICIES)))
                 .leaf(
                         "env",
-                        "Environment variables by name, values taken literally",
+                        "Environment variables by name; each value reaches the container as written ($(NAME) is not expanded)",
                         spec.env(),
-                        mapOf(ENV_NAME, schema("type", List.of("string", "number", "boolean"))))
+                        mapOf(ENV_NAME, SCALAR))
                 .leaf(
                         "secretEnv",
                         "Environment variables read from existing Secrets: name -> {secretName, key, optional}",
@@ -334,6 +334,12 @@ public final class ValuesModel {
                                         List.of("secretName", "key"),
                                         "additionalProperties",
                                         false)))
+                .leaf(
+                        "expandedEnv",
+                        "Environment variables by name whose $(NAME) references Kubernetes expands, to variables of env,"
+                                + " secretEnv and expandedEnv entries that sort earlier; $$ gives a literal $",
+                        spec.expandedEnv(),
+                        mapOf(ENV_NAME, SCALAR))
                 .leaf("podAnnotations", "Annotations added to every pod", spec.podAnnotations(), mapOf(SCALAR))
                 .leaf("podLabels", "Labels added to every pod (never to the selector)", spec.podLabels(), mapOf(SCALAR))
                 .leaf(
@@ -345,12 +351,12 @@ public final class ValuesModel {
                         "podSecurityContext",
                         "Pod security context; the default meets the Pod Security Standard 'restricted'",
                         podSecurityContext(spec.podSecurity()),
-                        anyObject())
+                        securityContextSchema("runAsUser", "runAsGroup", "fsGroup"))
                 .leaf(
                         "containerSecurityContext",
                         "Container security context; the default meets the Pod Security Standard 'restricted'",
                         containerSecurityContext(),
-                        anyObject())
+                        securityContextSchema("runAsUser", "runAsGroup"))
                 .section(
                         "tmpVolume",
                         "A writable emptyDir at /tmp, so the root filesystem can stay read-only",
@@ -598,6 +604,20 @@ public final class ValuesModel {
                 anyOf(string(QUANTITY), schema("type", "number", "exclusiveMinimum", 0)));
         return schema(
                 "type", "object", "properties", props("requests", list, "limits", list), "additionalProperties", false);
+    }
+
+    /**
+     * A security context passed through to Kubernetes, with its user and group IDs typed as the API
+     * server types them. UID 0 next to runAsNonRoot: true is refused by the validation template,
+     * which sees the pod's and the container's context together.
+     */
+    private static Map<String, Object> securityContextSchema(String... ids) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String id : ids) {
+            properties.put(id, integer(0, Integer.MAX_VALUE));
+        }
+        properties.put("runAsNonRoot", bool());
+        return schema("type", "object", "properties", properties);
     }
 
     private static Map<String, Object> podSecurityContext(ChartSpec.PodSecuritySpec security) {

@@ -1,7 +1,6 @@
 package io.statefulset.maven;
 
 import io.statefulset.helm.HelmRunner;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,9 +17,6 @@ public abstract class AbstractRenderingMojo extends AbstractStatefulSetMojo {
      */
     @Parameter(property = PropertyNames.RENDER_TIMEOUT, defaultValue = "60")
     private int renderTimeout;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    protected MavenSession session;
 
     /** The runner for this goal; a timeout below one second is the user's mistake. */
     protected HelmRunner helm() throws MojoFailureException {

@@ -1,19 +1,27 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.ConfigProblem;
 import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.InvalidChartSpecException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
-/** Skip handling shared by every goal; {@link #execute()} is fixed, goals implement {@link #doExecute()}. */
+/**
+ * Skip handling and the check of the configuration as written, shared by every goal; {@link
+ * #execute()} is fixed, goals implement {@link #doExecute()}.
+ */
 public abstract class AbstractStatefulSetMojo extends AbstractMojo {
 
     /**
@@ -26,6 +34,16 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** The build: its session data holds the Helm workers every goal and module shares. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
 
     /**
      * The plugin's version and, when the plugin runs from a jar, that jar's hash: an up-to-date
@@ -91,7 +109,25 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
             getLog().info("Skipping " + goal() + ": " + goalSkipProperty() + " is true");
             return;
         }
+        // After the skips: a skipped goal does nothing, not even judge its configuration.
+        checkConfigurationAsWritten();
         doExecute();
+    }
+
+    /**
+     * Fails on what Maven's binding would hide: an element no goal declares (Maven 3.8 ignores it,
+     * 3.9 only warns), or a parameter or map key given twice. Outside a Maven build (the plugin test
+     * harness) there is no model to read.
+     */
+    private void checkConfigurationAsWritten() throws MojoFailureException {
+        if (plugin == null || project == null || mojoExecution == null) {
+            return;
+        }
+        List<ConfigProblem> problems = WrittenConfiguration.problems(plugin, project, mojoExecution);
+        if (!problems.isEmpty()) {
+            InvalidChartSpecException e = new InvalidChartSpecException(problems);
+            throw new MojoFailureException("Invalid statefulset-maven-plugin configuration. " + e.getMessage(), e);
+        }
     }
 
     /** The goal's name as users type it, e.g. {@code statefulset:generate}. */

@@ -33,7 +33,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Writes a Helm chart built around a StatefulSet to {@code target/helm/<chart name>/} from the
@@ -160,7 +159,9 @@ public class GenerateMojo extends AbstractRenderingMojo {
 
     /**
      * Environment variables, one element per variable: {@code <env><DATA_DIR>/app/data</DATA_DIR></env>}.
-     * Values are passed literally.
+     * Values reach the container exactly as written: the chart escapes {@code $(NAME)} and {@code $$},
+     * which Kubernetes would otherwise expand. For values that refer to other variables, use {@code
+     * <expandedEnv>}. Default: none.
      *
      * @since 0.1.0
      */
@@ -176,6 +177,20 @@ public class GenerateMojo extends AbstractRenderingMojo {
      */
     @Parameter
     private List<SecretEnvVariable> secretEnv;
+
+    /**
+     * Environment variables whose values Kubernetes expands, one element per variable: {@code
+     * <expandedEnv><DATA_URL>file://$(DATA_DIR)/visits</DATA_URL></expandedEnv>}. A {@code $(NAME)}
+     * becomes the value of the variable {@code NAME} if the container defines it before this one:
+     * in {@code <env>}, in {@code <secretEnv>}, or in {@code <expandedEnv>} under a name that sorts
+     * earlier (variables are listed in that order, each group sorted by name); otherwise it stays as
+     * written. {@code $$} gives a literal {@code $}. The values are passed to Kubernetes as they are.
+     * Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> expandedEnv;
 
     /**
      * Pod annotations as {@code <property><name>…</name><value>…</value></property>}.
@@ -215,8 +230,10 @@ public class GenerateMojo extends AbstractRenderingMojo {
     private Probes probes;
 
     /**
-     * {@code runAsUser}, {@code runAsGroup} and {@code fsGroup} of the pods (default 10001 each).
-     * The rest of the security context is fixed to the Pod Security Standard "restricted".
+     * {@code runAsUser}, {@code runAsGroup} and {@code fsGroup} of the pods (default 10001 each),
+     * e.g. {@code <securityContext><runAsUser>1000</runAsUser></securityContext>}. The rest of the
+     * security context is fixed to the Pod Security Standard "restricted", {@code runAsNonRoot:
+     * true} included, so {@code runAsUser} 0 (root) is refused; group 0 is allowed.
      *
      * @since 0.1.0
      */
@@ -354,9 +371,6 @@ public class GenerateMojo extends AbstractRenderingMojo {
     @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
     private boolean skipGenerate;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Override
     protected String goal() {
         return "statefulset:generate";
@@ -428,6 +442,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
                 persistentVolumeClaimRetentionPolicy == null ? null : persistentVolumeClaimRetentionPolicy.toSpec(),
                 nullsAsEmpty(env),
                 map(secretEnv, SecretEnvVariable::toSpec),
+                nullsAsEmpty(expandedEnv),
                 toMap(podAnnotations),
                 toMap(podLabels),
                 resources == null ? null : resources.toSpec(),

@@ -19,7 +19,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -66,9 +65,6 @@ public class PackageMojo extends AbstractStatefulSetMojo {
      */
     @Parameter(property = PropertyNames.PACKAGE_SKIP, defaultValue = "false")
     private boolean skipPackage;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Component
     private MavenProjectHelper projectHelper;

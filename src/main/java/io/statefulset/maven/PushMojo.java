@@ -17,14 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -109,9 +107,6 @@ public class PushMojo extends AbstractStatefulSetMojo {
     @Parameter(property = PropertyNames.PUSH_TIMEOUT, defaultValue = "300")
     private int pushTimeout;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
     /**
      * Skips {@code statefulset:push}.
      *
@@ -119,9 +114,6 @@ public class PushMojo extends AbstractStatefulSetMojo {
      */
     @Parameter(property = PropertyNames.PUSH_SKIP, defaultValue = "false")
     private boolean skipPush;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;

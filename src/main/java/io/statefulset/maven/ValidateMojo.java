@@ -31,7 +31,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -187,9 +186,6 @@ public class ValidateMojo extends AbstractRenderingMojo {
      */
     @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
     private boolean skipValidate;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statefulset.chart.ChartSpec.ClaimSpec;
 import io.statefulset.chart.ChartSpec.HookSpec;
 import io.statefulset.chart.ChartSpec.ImageSpec;
+import io.statefulset.chart.ChartSpec.PodSecuritySpec;
 import io.statefulset.chart.ChartSpec.PortSpec;
 import io.statefulset.chart.ChartSpec.ProbeSpec;
 import io.statefulset.chart.ChartSpec.ProbesSpec;
@@ -327,6 +328,50 @@ class ChartSpecValidatorTest {
                 "<secretEnv><variable name=\"WHOAMI\"><name>",
                 "WHOAMI",
                 "one source");
+    }
+
+    @Test
+    void expandedEnvNamesAreCheckedAndEveryVariableHasOneSource() {
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("1BAD", "$(DATA_DIR)"),
+                "<expandedEnv><1BAD>",
+                "1BAD",
+                "not an environment variable name");
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("DATA_DIR", "$(HOME)/data"),
+                "<expandedEnv><DATA_DIR>",
+                "DATA_DIR",
+                "is already set in <env> or <secretEnv>; a variable can have one source");
+        assertSingleError(
+                b -> b.expandedEnv = Map.of("WHOAMI", "x"),
+                "<expandedEnv><WHOAMI>",
+                "WHOAMI",
+                "is already set in <env> or <secretEnv>");
+        assertThat(errors(b -> b.expandedEnv = Map.of("DATA_URL", "file://$(DATA_DIR)/visits")))
+                .isEmpty();
+    }
+
+    @Test
+    void rootUserContradictsTheFixedRunAsNonRootButRootGroupIsAllowed() {
+        assertSingleError(
+                b -> b.podSecurity = new PodSecuritySpec(0L, null, null),
+                "<securityContext><runAsUser>",
+                "0",
+                "is root, but the pods run with runAsNonRoot: true, so the kubelet never starts them;"
+                        + " use a non-zero UID such as 10001");
+        assertSingleError(
+                b -> b.podSecurity = new PodSecuritySpec(-1L, null, null),
+                "<securityContext><runAsUser>",
+                "-1",
+                "must be a UID from 1 to 2147483647");
+        assertSingleError(
+                b -> b.podSecurity = new PodSecuritySpec(null, 2147483648L, null),
+                "<securityContext><runAsGroup>",
+                "2147483648",
+                "must be a GID from 0 to 2147483647");
+        // Pod Security "restricted" does not restrict groups; GID 0 is a common way to share files.
+        assertThat(errors(b -> b.podSecurity = new PodSecuritySpec(10001L, 0L, 0L)))
+                .isEmpty();
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class SampleSpecs {
                 new RetentionPolicySpec("Retain", "Retain"),
                 Map.of("DATA_DIR", "/app/data"),
                 List.of(new SecretEnvSpec("WHOAMI", "visit-counter-credentials", "whoami", null)),
+                null,
                 Map.of("vault.hashicorp.com/agent-inject", "true"),
                 null,
                 new ResourcesSpec(Map.of("cpu", "100m", "memory", "128Mi"), Map.of("cpu", "100m", "memory", "128Mi")),
@@ -80,6 +81,7 @@ public final class SampleSpecs {
         return new ChartSpec(
                 null,
                 new ImageSpec("registry.example.org/app", null, null),
+                null,
                 null,
                 null,
                 null,

@@ -33,6 +33,7 @@ public final class SpecBuilder {
     public RetentionPolicySpec retention;
     public Map<String, String> env;
     public List<SecretEnvSpec> secretEnv;
+    public Map<String, String> expandedEnv;
     public Map<String, String> podAnnotations;
     public Map<String, String> podLabels;
     public ResourcesSpec resources;
@@ -60,6 +61,7 @@ public final class SpecBuilder {
         retention = s.persistentVolumeClaimRetentionPolicy();
         env = s.env() == null ? null : new LinkedHashMap<>(s.env());
         secretEnv = copy(s.secretEnv());
+        expandedEnv = s.expandedEnv() == null ? null : new LinkedHashMap<>(s.expandedEnv());
         podAnnotations = s.podAnnotations() == null ? null : new LinkedHashMap<>(s.podAnnotations());
         podLabels = s.podLabels() == null ? null : new LinkedHashMap<>(s.podLabels());
         resources = s.resources();
@@ -93,6 +95,7 @@ public final class SpecBuilder {
                 retention,
                 env,
                 secretEnv,
+                expandedEnv,
                 podAnnotations,
                 podLabels,
                 resources,

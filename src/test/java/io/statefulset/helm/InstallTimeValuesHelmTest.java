@@ -110,6 +110,41 @@ class InstallTimeValuesHelmTest {
     }
 
     @Test
+    void rootUserNextToRunAsNonRootIsRefusedAsTheBuildRefusesIt() throws Exception {
+        assertThatThrownBy(() -> RenderedChart.render(chart, "demo", Map.of("podSecurityContext.runAsUser", "0")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining(
+                        "podSecurityContext.runAsUser is 0 (root), but runAsNonRoot is true, so the kubelet never"
+                                + " starts the pods; use a non-zero UID such as 10001");
+        // The container's context wins over the pod's, as in the kubelet.
+        assertThatThrownBy(() -> RenderedChart.render(chart, "demo", Map.of("containerSecurityContext.runAsUser", "0")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("containerSecurityContext.runAsUser is 0 (root)");
+        assertThatThrownBy(() -> RenderedChart.render(chart, "demo", Map.of("podSecurityContext.runAsUser", "-1")))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("/podSecurityContext/runAsUser");
+        // Root on purpose: runAsNonRoot switched off where it is set, the pods start as root.
+        StatefulSet root = RenderedChart.render(
+                        chart,
+                        "demo",
+                        Map.of(
+                                "podSecurityContext.runAsUser", "0",
+                                "podSecurityContext.runAsNonRoot", "false",
+                                "containerSecurityContext.runAsNonRoot", "false"))
+                .all(StatefulSet.class)
+                .get(0);
+        assertThat(root.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+                .isZero();
+        // Group 0 is allowed, at build time too.
+        StatefulSet group = RenderedChart.render(
+                        chart, "demo", Map.of("podSecurityContext.runAsGroup", "0", "podSecurityContext.fsGroup", "0"))
+                .all(StatefulSet.class)
+                .get(0);
+        assertThat(group.getSpec().getTemplate().getSpec().getSecurityContext().getFsGroup())
+                .isZero();
+    }
+
+    @Test
     void namesThatLookLikeNumbersOrBooleansStayStrings(@TempDir Path other) throws Exception {
         SpecBuilder b = SpecBuilder.sample();
         b.claims = List.of(

@@ -69,6 +69,7 @@ class GenerateMojoTest {
             assertThat(c.accessModes()).containsExactly("ReadWriteOnce");
         });
         assertThat(spec.env()).containsExactly(Map.entry("DATA_DIR", "/app/data"));
+        assertThat(spec.expandedEnv()).containsExactly(Map.entry("DATA_URL", "file://$(DATA_DIR)/visits"));
         assertThat(spec.secretEnv())
                 .singleElement()
                 .satisfies(s -> assertThat(s.secretName()).isEqualTo("visit-counter-credentials"));

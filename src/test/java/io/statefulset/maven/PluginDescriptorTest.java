@@ -96,6 +96,7 @@ class PluginDescriptorTest {
                 continue; // the generated help goal's own parameters
             }
             assertThat(text(parameter, "description")).as(name).isNotBlank();
+            // Everything is new in 0.1.0, the first release.
             assertThat(text(parameter, "since")).as(name).isEqualTo("0.1.0");
         }
     }

@@ -281,28 +281,26 @@ public final class LocalStatefulSet implements AutoCloseable {
         return pod;
     }
 
-    /** The container's env: literal values, and secretKeyRef values from the fixture (missing ones fail like a kubelet would). */
+    /**
+     * The container's env as the kubelet assembles it: literal values with their {@code $(NAME)}
+     * references expanded, and secretKeyRef values from the fixture (missing ones fail like a kubelet
+     * would). The Service variables a kubelet adds are left out: the sample app reads none.
+     */
     private Map<String, String> environment(Container container) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (EnvVar var : container.getEnv()) {
-            if (var.getValueFrom() == null) {
-                env.put(var.getName(), var.getValue() == null ? "" : var.getValue());
-                continue;
-            }
-            var ref = var.getValueFrom().getSecretKeyRef();
-            assertThat(ref)
-                    .as("only literal values and secretKeyRef are emulated: " + var.getName())
-                    .isNotNull();
-            String value = secrets.getOrDefault(ref.getName(), Map.of()).get(ref.getKey());
-            if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                throw new IllegalStateException(
-                        "CreateContainerConfigError: secret " + ref.getName() + " has no key " + ref.getKey());
-            }
-            if (value != null) {
-                env.put(var.getName(), value);
-            }
+        return new LinkedHashMap<>(KubeletEnv.environment(container.getEnv(), this::secretValue, Map.of()));
+    }
+
+    private String secretValue(EnvVar var) {
+        var ref = var.getValueFrom().getSecretKeyRef();
+        assertThat(ref)
+                .as("only literal values and secretKeyRef are emulated: " + var.getName())
+                .isNotNull();
+        String value = secrets.getOrDefault(ref.getName(), Map.of()).get(ref.getKey());
+        if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
+            throw new IllegalStateException(
+                    "CreateContainerConfigError: secret " + ref.getName() + " has no key " + ref.getKey());
         }
-        return env;
+        return value;
     }
 
     /** Polls the rendered readiness probe (path and port) the way the kubelet does, until it answers 200. */

@@ -175,6 +175,20 @@ which would print 1000000 as 1e+06.
 {{- end -}}
 {{- end -}}
 
+{{/*
+An env value that must reach the container as written. Kubernetes expands $(NAME) in env values
+and turns $$ into $, leaving every other $ alone, so doubling each $ of a value that holds $( or $$
+is an exact escape; other values are left as they are.
+*/}}
+{{- define "statefulset.literalEnv" -}}
+{{- $value := include "statefulset.string" . -}}
+{{- if or (contains "$(" $value) (contains "$$" $value) -}}
+{{- $value | replace "$" "$$" -}}
+{{- else -}}
+{{- $value -}}
+{{- end -}}
+{{- end -}}
+
 {{/* A port given by name (quoted, so a name such as "yes" stays a string) or by number. */}}
 {{- define "statefulset.port" -}}
 {{- if kindIs "string" . -}}
@@ -241,6 +255,29 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- end -}}
 {{- if and (eq .Values.strategy "ramped") (eq .Values.updateStrategy.type "OnDelete") -}}
 {{- $messages = append $messages "strategy ramped rolls pods with RollingUpdate; updateStrategy.type OnDelete contradicts it (use strategy recreate)" -}}
+{{- end -}}
+{{- $env := .Values.env | default dict -}}
+{{- $secretEnv := .Values.secretEnv | default dict -}}
+{{- range $name, $ref := $secretEnv -}}
+{{- if hasKey $env $name -}}
+{{- $messages = append $messages (printf "secretEnv.%s is also set in env; a variable can have one source" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- range $name, $value := .Values.expandedEnv -}}
+{{- if or (hasKey $env $name) (hasKey $secretEnv $name) -}}
+{{- $messages = append $messages (printf "expandedEnv.%s is also set in env or secretEnv; a variable can have one source" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- /* The kubelet refuses a container whose UID is 0 while runAsNonRoot is true; the container's settings win over the pod's. */ -}}
+{{- $podSecurity := .Values.podSecurityContext | default dict -}}
+{{- $containerSecurity := .Values.containerSecurityContext | default dict -}}
+{{- $nonRoot := $podSecurity.runAsNonRoot -}}
+{{- if hasKey $containerSecurity "runAsNonRoot" -}}{{- $nonRoot = $containerSecurity.runAsNonRoot -}}{{- end -}}
+{{- $user := $podSecurity.runAsUser -}}
+{{- $userKey := "podSecurityContext.runAsUser" -}}
+{{- if hasKey $containerSecurity "runAsUser" -}}{{- $user = $containerSecurity.runAsUser -}}{{- $userKey = "containerSecurityContext.runAsUser" -}}{{- end -}}
+{{- if and $nonRoot (not (kindIs "invalid" $user)) (eq (int64 $user) 0) -}}
+{{- $messages = append $messages (printf "%s is 0 (root), but runAsNonRoot is true, so the kubelet never starts the pods; use a non-zero UID such as 10001" $userKey) -}}
 {{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}

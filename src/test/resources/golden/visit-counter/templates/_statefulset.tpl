@@ -76,11 +76,11 @@ spec:
               protocol: {{ .protocol | default "TCP" }}
             {{- end }}
           {{- end }}
-          {{- if or .Values.env .Values.secretEnv }}
+          {{- if or .Values.env .Values.secretEnv .Values.expandedEnv }}
           env:
             {{- range $name, $value := .Values.env }}
             - name: {{ $name | quote }}
-              value: {{ include "statefulset.string" $value | quote }}
+              value: {{ include "statefulset.literalEnv" $value | quote }}
             {{- end }}
             {{- range $name, $ref := .Values.secretEnv }}
             - name: {{ $name | quote }}
@@ -91,6 +91,11 @@ spec:
                   {{- if $ref.optional }}
                   optional: true
                   {{- end }}
+            {{- end }}
+            {{- /* Last, so that their $(NAME) references can reach the variables above. */}}
+            {{- range $name, $value := .Values.expandedEnv }}
+            - name: {{ $name | quote }}
+              value: {{ include "statefulset.string" $value | quote }}
             {{- end }}
           {{- end }}
           {{- if .Values.probes.readiness.enabled }}
