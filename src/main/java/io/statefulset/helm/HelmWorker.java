@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * One Helm worker process, seen from the build: it is started with a private Helm home, asked one
@@ -52,7 +50,8 @@ final class HelmWorker {
             Path nativeLibrary,
             Map<String, String> environment,
             long memoryLimitBytes,
-            long idleSeconds) {}
+            long idleSeconds,
+            Path temporary) {}
 
     /**
      * Starts a worker and waits, at most until {@code deadline}, for it to load Helm. With {@code
@@ -63,7 +62,7 @@ final class HelmWorker {
         Path home = null;
         Process process = null;
         try {
-            home = Files.createTempDirectory("statefulset-helm-");
+            home = Files.createTempDirectory(launch.temporary(), "statefulset-helm-");
             for (String dir : List.of("tmp", "config", "cache", "data")) {
                 Files.createDirectories(home.resolve(dir));
             }
@@ -255,16 +254,42 @@ final class HelmWorker {
         deleteTree(home);
     }
 
+    /**
+     * Deletes a worker home. The build thread and the shutdown hook may both be at it at once (a
+     * SIGTERM during a call), so a file the other has already removed is not an error.
+     */
     static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(
+                        Path file, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) {
+                    try {
+                        Files.deleteIfExists(directory);
+                    } catch (IOException notEmptyYet) {
+                        // the other thread is still emptying it, and deletes it after
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // deleted by the other thread
         } catch (IOException e) {
-            // Reported by nothing: a home that cannot be deleted now is retried by the pool at exit.
+            // Nothing more to do: the home holds no running process any more.
         }
     }
 

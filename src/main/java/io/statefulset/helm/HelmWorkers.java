@@ -52,6 +52,7 @@ public final class HelmWorkers implements AutoCloseable {
             List.of("linux-amd64", "linux-arm64", "darwin-amd64", "darwin-arm64", "windows-amd64");
 
     private final Map<String, String> environment;
+    private final Path temporary;
     private final long memoryLimitBytes;
     private final Deque<HelmWorker> idle = new ArrayDeque<>();
     private final Set<HelmWorker> running = new LinkedHashSet<>();
@@ -63,19 +64,21 @@ public final class HelmWorkers implements AutoCloseable {
     private boolean closed;
     private final Thread shutdownHook = new Thread(this::close, "helm-workers-shutdown");
 
-    /** Workers that inherit the build's environment. */
+    /** Workers that inherit the build's environment, with their homes in the temporary directory. */
     public HelmWorkers() {
-        this(Map.of(), MEMORY_LIMIT_BYTES);
+        this(Map.of(), MEMORY_LIMIT_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
      * @param environment added to each worker's environment (tests stand in for a user's Helm home
      *     this way)
      * @param memoryLimitBytes the resident memory at which a worker is stopped
+     * @param temporary where worker homes and the native library copy are created
      */
-    public HelmWorkers(Map<String, String> environment, long memoryLimitBytes) {
+    public HelmWorkers(Map<String, String> environment, long memoryLimitBytes, Path temporary) {
         this.environment = Map.copyOf(environment);
         this.memoryLimitBytes = memoryLimitBytes;
+        this.temporary = temporary;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -172,7 +175,13 @@ public final class HelmWorkers implements AutoCloseable {
                 throw new HelmException("the build is ending; Helm was not started to " + what, null);
             }
             launch = new HelmWorker.Launch(
-                    javaExecutable(), classpath(), nativeLibrary(), environment, memoryLimitBytes, WORKER_IDLE_SECONDS);
+                    javaExecutable(),
+                    classpath(),
+                    nativeLibrary(),
+                    environment,
+                    memoryLimitBytes,
+                    WORKER_IDLE_SECONDS,
+                    temporary);
         }
         HelmWorker worker = HelmWorker.start(launch, privateLogins, deadline);
         synchronized (this) {
@@ -249,7 +258,7 @@ public final class HelmWorkers implements AutoCloseable {
             if (in == null) {
                 throw new HelmUnavailableException(noNativeMessage());
             }
-            nativeDirectory = Files.createTempDirectory("statefulset-helm-native-");
+            nativeDirectory = Files.createTempDirectory(temporary, "statefulset-helm-native-");
             Path target = nativeDirectory.resolve(name);
             Files.copy(in, target);
             nativeLibrary = target;

@@ -32,7 +32,7 @@ class HelmLimitsTest {
 
     @BeforeAll
     static void start() {
-        workers = new HelmWorkers(Map.of(), 768L * 1024 * 1024);
+        workers = new HelmWorkers(Map.of(), 768L * 1024 * 1024, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @AfterAll

@@ -124,10 +124,10 @@ class PushRegistryTest {
         Files.createDirectories(logins.getParent());
         String theirs = "{\"auths\":{\"registry.example.org\":{\"auth\":\"dGhlaXJzOmxvZ2lu\"}}}";
         Files.writeString(logins, theirs);
-        Set<Path> homesBefore = workerHomes();
+        Path workerTemp = Files.createDirectories(dir.resolve("worker-temp"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55");
                 HelmWorkers workers =
-                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30)) {
+                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30, workerTemp)) {
             ChartPusher pusher = new ChartPusher(new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>"));
             pusher.push(
                     archive,
@@ -138,7 +138,7 @@ class PushRegistryTest {
                     false,
                     deadline());
             assertThat(Files.readString(logins)).isEqualTo(theirs);
-            assertThat(workerHomes()).isEqualTo(homesBefore);
+            assertThat(workerHomes(workerTemp)).as("worker homes left behind").isEmpty();
         }
     }
 
@@ -148,11 +148,11 @@ class PushRegistryTest {
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         Path userConfigHome = dir.resolve("user-helm");
         Files.createDirectories(userConfigHome);
-        Set<Path> homesBefore = workerHomes();
+        Path workerTemp = Files.createDirectories(dir.resolve("worker-temp"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55");
                 LoopbackProxy proxy = LoopbackProxy.stallingOn(registry.port(), "PUT /v2/", "PATCH /v2/");
                 HelmWorkers workers =
-                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30)) {
+                        new HelmWorkers(Map.of("HELM_CONFIG_HOME", userConfigHome.toString()), 1L << 30, workerTemp)) {
             ChartPusher pusher = new ChartPusher(new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>"));
             java.net.URI viaProxy = java.net.URI.create("oci://127.0.0.1:" + proxy.port() + "/charts");
             Deadline deadline = Deadline.after(Duration.ofSeconds(8), "<pushTimeout>");
@@ -176,7 +176,7 @@ class PushRegistryTest {
                         .as("nothing written to the user's Helm home")
                         .isEmpty();
             }
-            assertThat(workerHomes()).isEqualTo(homesBefore);
+            assertThat(workerHomes(workerTemp)).as("worker homes left behind").isEmpty();
         }
     }
 
@@ -233,9 +233,9 @@ class PushRegistryTest {
         return Deadline.after(Duration.ofSeconds(120), "<pushTimeout>");
     }
 
-    /** The worker homes in the temporary directory: a push must leave none behind. */
-    private static Set<Path> workerHomes() throws Exception {
-        try (Stream<Path> list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    /** The worker homes in {@code temporary}: a push must leave none behind. */
+    private static Set<Path> workerHomes(Path temporary) throws Exception {
+        try (Stream<Path> list = Files.list(temporary)) {
             return list.filter(p -> p.getFileName().toString().startsWith("statefulset-helm-")
                             && !p.getFileName().toString().startsWith("statefulset-helm-native-"))
                     .collect(Collectors.toSet());
