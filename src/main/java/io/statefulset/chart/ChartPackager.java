@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -47,31 +46,23 @@ public final class ChartPackager {
         return target;
     }
 
-    /** The files that go into the package, '/'-separated and sorted. */
-    /** One file of the package: its path on disk and its '/'-separated name inside the chart. */
-    record Entry(Path file, String name) {}
-
     /**
      * The files that go into the package, sorted by name: everything but what {@code .helmignore}
-     * names and, as Helm's loader does, hidden files directly in {@code templates/}.
+     * names and, as Helm's loader does, hidden files directly in {@code templates/}. Read through
+     * {@link ChartTree}, so a link out of the chart, a device or a FIFO is refused, never packaged.
      */
-    static List<Entry> files(Path chartDirectory) throws IOException {
-        HelmIgnore ignore = HelmIgnore.of(chartDirectory);
-        List<Entry> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(chartDirectory)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path relative = chartDirectory.relativize(file);
-                boolean hiddenTemplate = relative.getNameCount() == 2
-                        && relative.getName(0).toString().equals("templates")
-                        && relative.getFileName().toString().startsWith(".");
-                if (!ignore.ignores(relative) && !hiddenTemplate) {
-                    List<String> parts = new ArrayList<>();
-                    relative.forEach(part -> parts.add(part.toString()));
-                    files.add(new Entry(file, String.join("/", parts)));
-                }
+    static List<ChartTree.Entry> files(ChartTree chart) throws IOException {
+        HelmIgnore ignore = HelmIgnore.of(chart);
+        List<ChartTree.Entry> files = new ArrayList<>();
+        for (ChartTree.Entry file : chart.files()) {
+            Path relative = Path.of(file.name());
+            boolean hiddenTemplate = relative.getNameCount() == 2
+                    && relative.getName(0).toString().equals("templates")
+                    && relative.getFileName().toString().startsWith(".");
+            if (!ignore.ignores(relative) && !hiddenTemplate) {
+                files.add(file);
             }
         }
-        files.sort(java.util.Comparator.comparing(Entry::name));
         return files;
     }
 
@@ -86,9 +77,11 @@ public final class ChartPackager {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
-            for (Entry file : files(chartDirectory)) {
+            ChartTree chart = ChartTree.of(chartDirectory);
+            for (ChartTree.Entry file : files(chart)) {
+                byte[] content = chart.read(file);
                 TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file.name(), true);
-                entry.setSize(Files.size(file.file()));
+                entry.setSize(content.length);
                 entry.setMode(FILE_MODE);
                 entry.setModTime(timestamp.toEpochMilli());
                 entry.setUserId(0);
@@ -96,7 +89,7 @@ public final class ChartPackager {
                 entry.setUserName("");
                 entry.setGroupName("");
                 tar.putArchiveEntry(entry);
-                Files.copy(file.file(), tar);
+                tar.write(content);
                 tar.closeArchiveEntry();
             }
         }

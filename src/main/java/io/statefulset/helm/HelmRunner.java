@@ -3,6 +3,7 @@ package io.statefulset.helm;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.statefulset.chart.RefusedInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,6 +48,9 @@ public final class HelmRunner {
             TemplateRequest revealed =
                     request.withValuesFiles(HookRevealingCopy.valuesFiles(copy, request.valuesFiles(), HIDDEN_HOOK));
             return render(copy, revealed).replace(HIDDEN_HOOK, HOOK);
+        } catch (RefusedInputException e) {
+            // The chart or a values file is the user's to fix; the message says what and where.
+            throw new HelmException(e.getMessage(), e);
         } catch (IOException e) {
             throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
         } finally {

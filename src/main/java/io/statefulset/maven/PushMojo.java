@@ -1,6 +1,7 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
@@ -164,6 +165,8 @@ public class PushMojo extends AbstractStatefulSetMojo {
                 throw new MojoFailureException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
             } catch (HelmException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
+            } catch (RefusedInputException e) {
+                throw new MojoFailureException("Cannot push " + chart + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
             }

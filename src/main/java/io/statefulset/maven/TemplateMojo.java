@@ -1,6 +1,7 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.TemplateRequest;
@@ -140,6 +141,8 @@ public class TemplateMojo extends AbstractStatefulSetMojo {
             } catch (HelmException e) {
                 throw new MojoFailureException(
                         "helm template " + chart.getFileName() + " failed: " + e.getMessage(), e);
+            } catch (RefusedInputException e) {
+                throw new MojoFailureException("Cannot render " + chart + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot write the rendered chart: " + e.getMessage(), e);
             }
@@ -165,6 +168,6 @@ public class TemplateMojo extends AbstractStatefulSetMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        return existingFiles(valuesFiles, "<valuesFiles>");
+        return valuesFiles(valuesFiles, "<valuesFiles>");
     }
 }

@@ -1,13 +1,16 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
+import io.statefulset.chart.Utf8Text;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.maven.config.RuleSetting;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestException;
+import io.statefulset.validate.ManifestReader;
 import io.statefulset.validate.ReportWriter;
 import io.statefulset.validate.Rules;
 import io.statefulset.validate.Severity;
@@ -258,6 +261,9 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
             upToDate.remember(inputs, reportsHash(root).orElseThrow());
         } catch (ManifestException e) {
             throw new MojoFailureException("Cannot validate " + manifests + ": " + e.getMessage(), e);
+        } catch (RefusedInputException e) {
+            // A chart linking out of itself, a device, a damaged archive: named with its fix, nothing read.
+            throw new MojoFailureException("statefulset:validate refused its input: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Validation could not read or write its files: " + e.getMessage(), e);
         }
@@ -384,20 +390,18 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        return existingFiles(valuesFiles, "<valuesFiles>");
+        return valuesFiles(valuesFiles, "<valuesFiles>");
     }
 
     private static String readStream(Path file) throws IOException, MojoFailureException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new MojoFailureException("<manifests> = '" + file + "': no such file");
         }
-        long size = Files.size(file);
-        if (size > io.statefulset.validate.ManifestReader.MAX_STREAM_CHARS) {
-            throw new MojoFailureException("<manifests> = '" + file + "': " + size + " bytes, more than the "
-                    + io.statefulset.validate.ManifestReader.MAX_STREAM_CHARS
-                    + " accepted; validate the parts separately");
+        try {
+            return Utf8Text.read(file, ManifestReader.MAX_STREAM_CHARS, "validate the parts of the stream separately");
+        } catch (RefusedInputException e) {
+            throw new MojoFailureException("<manifests> = '" + file + "': " + e.getMessage(), e);
         }
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private Path projectRoot() {

@@ -1,0 +1,108 @@
+package io.statefulset.maven;
+
+import static io.statefulset.chart.SpecialFiles.PASSWD_LINE;
+import static io.statefulset.chart.SpecialFiles.chart;
+import static io.statefulset.chart.SpecialFiles.link;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What validate and template make of input a user got wrong (a chart linking out of itself, text
+ * that is not UTF-8).
+ */
+@MojoTest
+class InputEdgesMojoTest {
+    private static final String PLUGIN = "io.statefulset:statefulset-maven-plugin:0.1.0-SNAPSHOT:";
+    private static final String POM = "src/test/resources/unit/validate/pom.xml";
+
+    @TempDir
+    Path buildDirectory;
+
+    @Provides
+    MavenProject project() {
+        Model model = new Model();
+        model.setGroupId("io.statefulset.test");
+        model.setArtifactId("validate-inputs");
+        model.setVersion("1.0-SNAPSHOT");
+        Build build = new Build();
+        build.setDirectory(buildDirectory.toString());
+        model.setBuild(build);
+        MavenProject project = new MavenProject(model);
+        project.setFile(new File(POM).getAbsoluteFile());
+        return project;
+    }
+
+    private Path reports() {
+        return buildDirectory.resolve("statefulset");
+    }
+
+    private void validateInto(ValidateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "reportsDirectory", reports().toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", buildDirectory.resolve("helm").toFile());
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "validate", pom = POM)
+    void aChartLinkingToThePasswordFileFailsTheBuildWithoutShowingIt(ValidateMojo mojo) throws Exception {
+        Path chart = chart(buildDirectory, "demo");
+        link(chart.resolve("files/passwd"), "/etc/passwd");
+        validateInto(mojo);
+        setVariableValueToObject(mojo, "chartDirectory", chart.toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("statefulset:validate refused its input: files/passwd is a link to /etc/passwd, outside"
+                        + " the chart " + chart + "; charts may link only to files inside themselves")
+                .hasMessageNotContaining(PASSWD_LINE);
+        assertThat(reports()).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "validate", pom = POM)
+    void manifestsThatAreNotUtf8AreNamedWithTheOffset(ValidateMojo mojo) throws Exception {
+        Path manifests = buildDirectory.resolve("rendered.yaml");
+        byte[] latin1 =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(manifests, latin1);
+        validateInto(mojo);
+        setVariableValueToObject(mojo, "manifests", manifests.toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<manifests> = '" + manifests + "': " + manifests + " is not UTF-8 text: the byte 0xE9"
+                        + " at offset " + (latin1.length - 2) + " does not belong to a UTF-8 character; save the"
+                        + " file as UTF-8");
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "validate", pom = POM)
+    void aValuesFileThatIsNotUtf8NamesTheElement(ValidateMojo mojo) throws Exception {
+        Path chart = chart(buildDirectory, "demo");
+        Path values = Files.write(buildDirectory.resolve("values-ci.yaml"), new byte[] {'x', ':', ' ', (byte) 0xFF});
+        validateInto(mojo);
+        setVariableValueToObject(mojo, "chartDirectory", chart.toFile());
+        setVariableValueToObject(mojo, "valuesFiles", List.of(values.toFile()));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<valuesFiles> = '" + values + "': " + values + " is not UTF-8 text: the byte 0xFF at"
+                        + " offset 3 does not belong to a UTF-8 character; save the file as UTF-8");
+    }
+}
