@@ -10,6 +10,7 @@ import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,17 @@ class ChartContainmentHelmTest {
                 .isInstanceOf(RefusedInputException.class)
                 .hasMessage("templates/zero.yaml is a link to /dev/zero, outside the previous chart " + previous
                         + "; charts may link only to files inside themselves");
+    }
+
+    @Test
+    void validationNamesATruncatedPreviousArchive() throws Exception {
+        Path chart = chart(dir, "demo");
+        Path whole = ChartValidationHelmTest.tgz(chart(dir.resolve("previous"), "demo"), dir.resolve("whole.tgz"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("demo-0.9.0.tgz"), Arrays.copyOf(bytes, bytes.length - 40));
+        assertThatThrownBy(() -> ChartValidationHelmTest.validator().validateChart(chart, "demo", List.of(), truncated))
+                .isInstanceOf(RefusedInputException.class)
+                .hasMessageStartingWith(truncated + " is truncated: it ends ");
     }
 
     @Test

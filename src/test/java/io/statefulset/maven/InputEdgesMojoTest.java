@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What validate and template make of input a user got wrong (a chart linking out of itself, text
- * that is not UTF-8).
+ * that is not UTF-8, a damaged previous chart).
  */
 @MojoTest
 class InputEdgesMojoTest {
@@ -104,5 +104,20 @@ class InputEdgesMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("<valuesFiles> = '" + values + "': " + values + " is not UTF-8 text: the byte 0xFF at"
                         + " offset 3 does not belong to a UTF-8 character; save the file as UTF-8");
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "validate", pom = POM)
+    void aPreviousChartThatIsNotGzipIsNamed(ValidateMojo mojo) throws Exception {
+        Path chart = chart(buildDirectory, "demo");
+        Path previous = Files.writeString(buildDirectory.resolve("demo-0.9.0.tgz"), "404 page not found\n");
+        validateInto(mojo);
+        setVariableValueToObject(mojo, "chartDirectory", chart.toFile());
+        setVariableValueToObject(mojo, "previousChart", previous.toString());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(
+                        "statefulset:validate refused its input: " + previous + " is not gzip-compressed (");
     }
 }
