@@ -3,9 +3,7 @@ package io.statefulset.chart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +27,8 @@ public final class ChartPackager {
     /** Writes the archive into {@code outputDirectory} (atomically) and returns its path. */
     public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp) throws IOException {
         ChartMetadata chart = ChartMetadata.read(chartDirectory);
-        Files.createDirectories(outputDirectory);
         Path target = outputDirectory.resolve(chart.archiveName());
-        Path temp = Files.createTempFile(outputDirectory, "." + chart.archiveName(), ".tmp");
-        try {
-            write(chartDirectory, chart.name(), temp, timestamp);
-            // A temporary file is created owner-only; the archive is for everyone to read.
-            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(
-                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.file(target, out -> write(chartDirectory, chart.name(), out, timestamp));
         return target;
     }
 
@@ -66,14 +52,14 @@ public final class ChartPackager {
         return files;
     }
 
-    private static void write(Path chartDirectory, String name, Path target, Instant timestamp) throws IOException {
+    private static void write(Path chartDirectory, String name, OutputStream out, Instant timestamp)
+            throws IOException {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
         // Names in UTF-8 whatever the platform's charset, with a PAX header for any that is not ASCII.
-        try (OutputStream out = Files.newOutputStream(target);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                        new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);

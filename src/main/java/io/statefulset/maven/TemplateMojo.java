@@ -1,5 +1,6 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.AtomicWrite;
 import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.HelmException;
@@ -7,10 +8,7 @@ import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.TemplateRequest;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +130,7 @@ public class TemplateMojo extends AbstractStatefulSetMojo {
                 Path target = outputDirectory
                         .toPath()
                         .resolve(ChartMetadata.read(chart).name() + "-rendered.yaml");
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(
-                        target.getParent(), target.getFileName().toString(), ".tmp");
-                Files.writeString(temp, rendered, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicWrite.text(target, rendered);
                 getLog().info("Rendered " + chart.getFileName() + " to " + target);
             } catch (HelmException e) {
                 throw new MojoFailureException(

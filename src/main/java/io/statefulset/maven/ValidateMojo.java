@@ -1,5 +1,6 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.AtomicWrite;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
@@ -20,7 +21,6 @@ import io.statefulset.validate.ValidationReport;
 import io.statefulset.validate.Validator;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -344,8 +344,8 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
                 : reportsDirectory.toPath();
         Files.createDirectories(dir);
         SourceLocator locator = new SourceLocator(reports.get(0).chartsDirectory(), root);
-        writeAtomically(dir.resolve("validation.json"), ReportWriter.json(combined));
-        writeAtomically(
+        AtomicWrite.text(dir.resolve("validation.json"), ReportWriter.json(combined));
+        AtomicWrite.text(
                 dir.resolve("validation.sarif"),
                 ReportWriter.sarif(combined, pluginVersion == null ? "dev" : pluginVersion, locator::locate));
         getLog().info("Reports: " + dir.resolve("validation.json") + ", " + dir.resolve("validation.sarif"));
@@ -409,16 +409,5 @@ public class ValidateMojo extends AbstractStatefulSetMojo {
             return project.getBasedir().toPath().toAbsolutePath();
         }
         return Path.of("").toAbsolutePath();
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path temp =
-                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(
-                temp,
-                target,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -6,12 +6,17 @@ import static io.statefulset.chart.SpecialFiles.link;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.statefulset.chart.SpecialFiles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What validate and template make of input a user got wrong (a chart linking out of itself, text
- * that is not UTF-8, a damaged previous chart).
+ * that is not UTF-8, a damaged previous chart), and the mode of what they write.
  */
 @MojoTest
 class InputEdgesMojoTest {
@@ -119,5 +124,47 @@ class InputEdgesMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith(
                         "statefulset:validate refused its input: " + previous + " is not gzip-compressed (");
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "validate", pom = POM)
+    void reportsAreReadableByAllAsChartsAre(ValidateMojo mojo) throws Exception {
+        Set<PosixFilePermission> newFile = SpecialFiles.newFileMode(buildDirectory);
+        assumeTrue(newFile.contains(PosixFilePermission.OTHERS_READ), "the umask lets others read new files");
+        validateInto(mojo);
+        setVariableValueToObject(
+                mojo,
+                "manifests",
+                Path.of("src/test/resources/validate/clean.yaml").toFile());
+
+        mojo.execute();
+
+        assertThat(Files.getPosixFilePermissions(reports().resolve("validation.json")))
+                .isEqualTo(newFile);
+        assertThat(Files.getPosixFilePermissions(reports().resolve("validation.sarif")))
+                .isEqualTo(newFile);
+        try (Stream<Path> files = Files.list(reports())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("validation.json", "validation.sarif");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = PLUGIN + "template", pom = POM)
+    void renderedManifestsAreReadableByAllAsChartsAre(TemplateMojo mojo) throws Exception {
+        Set<PosixFilePermission> newFile = SpecialFiles.newFileMode(buildDirectory);
+        assumeTrue(newFile.contains(PosixFilePermission.OTHERS_READ), "the umask lets others read new files");
+        Path out = Files.createDirectories(buildDirectory.resolve("helm"));
+        setVariableValueToObject(
+                mojo, "chartDirectory", chart(buildDirectory, "demo").toFile());
+        setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+        setVariableValueToObject(mojo, "releaseName", "demo");
+        setVariableValueToObject(mojo, "namespace", "default");
+
+        mojo.execute();
+
+        assertThat(out.resolve("demo-rendered.yaml")).content().contains("name: demo-config");
+        assertThat(Files.getPosixFilePermissions(out.resolve("demo-rendered.yaml")))
+                .isEqualTo(newFile);
     }
 }
