@@ -93,8 +93,15 @@ public final class ChartGenerator {
     }
 
     private static Optional<String> treeHash(Path directory) throws IOException {
-        return Files.isDirectory(directory)
-                ? Optional.of(Fingerprint.start().addTree("chart", directory).hex())
-                : Optional.empty();
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Fingerprint.start().addTree("chart", directory).hex());
+        } catch (RefusedInputException e) {
+            // Someone put a link or a device into the generated chart: it is not what this run would
+            // write, so it is not up to date, and the write replaces it as a whole.
+            return Optional.empty();
+        }
     }
 }

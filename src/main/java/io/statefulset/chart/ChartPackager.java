@@ -3,13 +3,10 @@ package io.statefulset.chart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -30,65 +27,47 @@ public final class ChartPackager {
     /** Writes the archive into {@code outputDirectory} (atomically) and returns its path. */
     public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp) throws IOException {
         ChartMetadata chart = ChartMetadata.read(chartDirectory);
-        Files.createDirectories(outputDirectory);
         Path target = outputDirectory.resolve(chart.archiveName());
-        Path temp = Files.createTempFile(outputDirectory, "." + chart.archiveName(), ".tmp");
-        try {
-            write(chartDirectory, chart.name(), temp, timestamp);
-            // A temporary file is created owner-only; the archive is for everyone to read.
-            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(
-                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.file(target, out -> write(chartDirectory, chart.name(), out, timestamp));
         return target;
     }
 
-    /** The files that go into the package, '/'-separated and sorted. */
-    /** One file of the package: its path on disk and its '/'-separated name inside the chart. */
-    record Entry(Path file, String name) {}
-
     /**
      * The files that go into the package, sorted by name: everything but what {@code .helmignore}
-     * names and, as Helm's loader does, hidden files directly in {@code templates/}.
+     * names and, as Helm's loader does, hidden files directly in {@code templates/}. Read through
+     * {@link ChartTree}, so a link out of the chart, a device or a FIFO is refused, never packaged.
      */
-    static List<Entry> files(Path chartDirectory) throws IOException {
-        HelmIgnore ignore = HelmIgnore.of(chartDirectory);
-        List<Entry> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(chartDirectory)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path relative = chartDirectory.relativize(file);
-                boolean hiddenTemplate = relative.getNameCount() == 2
-                        && relative.getName(0).toString().equals("templates")
-                        && relative.getFileName().toString().startsWith(".");
-                if (!ignore.ignores(relative) && !hiddenTemplate) {
-                    List<String> parts = new ArrayList<>();
-                    relative.forEach(part -> parts.add(part.toString()));
-                    files.add(new Entry(file, String.join("/", parts)));
-                }
+    static List<ChartTree.Entry> files(ChartTree chart) throws IOException {
+        HelmIgnore ignore = HelmIgnore.of(chart);
+        List<ChartTree.Entry> files = new ArrayList<>();
+        for (ChartTree.Entry file : chart.files()) {
+            Path relative = Path.of(file.name());
+            boolean hiddenTemplate = relative.getNameCount() == 2
+                    && relative.getName(0).toString().equals("templates")
+                    && relative.getFileName().toString().startsWith(".");
+            if (!ignore.ignores(relative) && !hiddenTemplate) {
+                files.add(file);
             }
         }
-        files.sort(java.util.Comparator.comparing(Entry::name));
         return files;
     }
 
-    private static void write(Path chartDirectory, String name, Path target, Instant timestamp) throws IOException {
+    private static void write(Path chartDirectory, String name, OutputStream out, Instant timestamp)
+            throws IOException {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
         // Names in UTF-8 whatever the platform's charset, with a PAX header for any that is not ASCII.
-        try (OutputStream out = Files.newOutputStream(target);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                        new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
-            for (Entry file : files(chartDirectory)) {
+            ChartTree chart = ChartTree.of(chartDirectory);
+            for (ChartTree.Entry file : files(chart)) {
+                byte[] content = chart.read(file);
                 TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file.name(), true);
-                entry.setSize(Files.size(file.file()));
+                entry.setSize(content.length);
                 entry.setMode(FILE_MODE);
                 entry.setModTime(timestamp.toEpochMilli());
                 entry.setUserId(0);
@@ -96,7 +75,7 @@ public final class ChartPackager {
                 entry.setUserName("");
                 entry.setGroupName("");
                 tar.putArchiveEntry(entry);
-                Files.copy(file.file(), tar);
+                tar.write(content);
                 tar.closeArchiveEntry();
             }
         }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A SHA-256 over named parts (configuration text, file contents), for the up-to-date checks: a
@@ -40,20 +38,26 @@ public final class Fingerprint {
         return this;
     }
 
-    /** Every file below {@code directory} (or the file itself), by relative path, in sorted order. */
+    /**
+     * Every file below {@code directory} by relative path, in sorted order, read as {@link ChartTree}
+     * reads a chart (no links out of it, no devices or FIFOs, bounded sizes); or, for a regular file
+     * (a values file, a packaged chart), its content, up to {@link ChartLimits#MAX_TOTAL_BYTES}.
+     */
     public Fingerprint addTree(String name, Path directory) throws IOException {
         if (directory == null || !Files.exists(directory)) {
             return add(name, "\u0000absent");
         }
-        if (Files.isRegularFile(directory)) {
-            return add(name, Files.readAllBytes(directory));
+        if (!Files.isDirectory(directory)) {
+            return add(
+                    name,
+                    BoundedRead.file(
+                            directory,
+                            ChartLimits.MAX_TOTAL_BYTES,
+                            "no input of a chart is larger; is this the file you meant?"));
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            add(name + "/" + directory.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        ChartTree tree = ChartTree.of(directory);
+        for (ChartTree.Entry file : tree.files()) {
+            add(name + "/" + file.name(), tree.read(file));
         }
         return this;
     }

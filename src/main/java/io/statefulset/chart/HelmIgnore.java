@@ -2,11 +2,11 @@ package io.statefulset.chart;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code .helmignore} rules Helm applies when it packages a chart: one glob per line, matched
@@ -22,11 +22,16 @@ final class HelmIgnore {
         this.patterns = patterns;
     }
 
-    static HelmIgnore of(Path chartDirectory) throws IOException {
+    /** The rules of the chart's {@code .helmignore}, read through the chart's tree; none without one. */
+    static HelmIgnore of(ChartTree chart) throws IOException {
         List<Pattern> patterns = new ArrayList<>();
-        Path file = chartDirectory.resolve(".helmignore");
-        if (Files.isRegularFile(file)) {
-            for (String raw : Files.readAllLines(file)) {
+        Optional<ChartTree.Entry> file = chart.files().stream()
+                .filter(f -> f.name().equals(".helmignore"))
+                .findFirst();
+        if (file.isPresent()) {
+            String text = Utf8Text.decode(
+                    chart.read(file.get()), chart.root().resolve(".helmignore").toString());
+            for (String raw : text.split("\r?\n")) {
                 String line = raw.trim();
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;

@@ -2,6 +2,7 @@ package io.statefulset.helm;
 
 import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.WorkerProtocol.Request;
 import io.statefulset.helm.WorkerProtocol.Response;
 import io.statefulset.helm.WorkerProtocol.Status;
@@ -98,6 +99,9 @@ public final class HelmRunner {
                 workers.remember(key, response);
             }
             return output(response);
+        } catch (RefusedInputException e) {
+            // The chart or a values file is the user's to fix; the message says what and where.
+            throw new HelmException(e.getMessage(), e);
         } catch (IOException e) {
             throw new HelmException("could not copy the chart " + chart + " for rendering: " + e.getMessage(), e);
         } finally {

@@ -1,5 +1,8 @@
 package io.statefulset.helm;
 
+import io.statefulset.chart.ChartArchive;
+import io.statefulset.chart.ChartTree;
+import io.statefulset.chart.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,32 +18,48 @@ import java.util.stream.Stream;
  * files are copied as they are.
  */
 final class HookRevealingCopy {
+    private static final String HOOK = "helm.sh/hook";
+
     private HookRevealingCopy() {}
 
+    /**
+     * The copy is read through {@link ChartTree}: a link that leaves the chart, a device or a FIFO
+     * is refused, and a link inside the chart is copied as the file it points to, as Helm reads it.
+     */
     static Path of(Path chart, String hiddenHook) throws IOException {
+        ChartTree tree = ChartTree.of(chart);
         Path root = Files.createTempDirectory("statefulset-render-");
         Path copy = root.resolve(chart.getFileName().toString());
-        try (Stream<Path> walk = Files.walk(chart)) {
-            for (Path source : walk.toList()) {
-                Path target = copy.resolve(chart.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (isTemplate(chart.relativize(source))) {
-                    String text = Files.readString(source, StandardCharsets.UTF_8);
-                    Files.writeString(target, text.replace("helm.sh/hook", hiddenHook), StandardCharsets.UTF_8);
-                } else {
-                    Files.copy(source, target);
-                }
+        try {
+            Files.createDirectories(copy);
+            for (ChartTree.Entry file : tree.files()) {
+                Path target = copy.resolve(file.name());
+                Files.createDirectories(target.getParent());
+                byte[] content = tree.read(file);
+                Files.write(target, isTemplate(Path.of(file.name())) ? hideHooks(content, hiddenHook) : content);
             }
+        } catch (IOException | RuntimeException e) {
+            delete(copy);
+            throw e;
         }
         return copy;
+    }
+
+    /**
+     * The annotation replaced in the bytes: it is ASCII, so this is the replacement in the text for
+     * UTF-8, and Helm, not the copy, judges a template that is not UTF-8.
+     */
+    private static byte[] hideHooks(byte[] content, String hiddenHook) {
+        return new String(content, StandardCharsets.ISO_8859_1)
+                .replace(HOOK, hiddenHook)
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** As {@link #of}, for a packaged chart ({@code .tgz}). */
     static Path ofArchive(Path archive, String hiddenHook) throws IOException {
         Path unpacked = Files.createTempDirectory("statefulset-unpacked-");
         try {
-            return of(io.statefulset.chart.ChartArchive.extract(archive, unpacked), hiddenHook);
+            return of(ChartArchive.extract(archive, unpacked), hiddenHook);
         } finally {
             try (Stream<Path> walk = Files.walk(unpacked)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -57,9 +76,7 @@ final class HookRevealingCopy {
         for (int i = 0; i < files.size(); i++) {
             Path target = copy.getParent().resolve("values-" + i + ".yaml");
             Files.writeString(
-                    target,
-                    Files.readString(files.get(i), StandardCharsets.UTF_8).replace("helm.sh/hook", hiddenHook),
-                    StandardCharsets.UTF_8);
+                    target, Utf8Text.readValuesFile(files.get(i)).replace(HOOK, hiddenHook), StandardCharsets.UTF_8);
             rewritten.add(target);
         }
         return rewritten;

@@ -3,6 +3,8 @@ package io.statefulset.maven;
 import io.statefulset.chart.ConfigProblem;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.InvalidChartSpecException;
+import io.statefulset.chart.RefusedInputException;
+import io.statefulset.chart.Utf8Text;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,13 +87,23 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         }
     }
 
-    /** The files as paths; one that does not exist is the user's mistake, named with its element. */
-    protected static List<Path> existingFiles(List<File> files, String element) throws MojoFailureException {
+    /**
+     * The values files as paths; one that does not exist, is no regular file, is too large or is not
+     * UTF-8 text is the user's mistake, named with its element.
+     */
+    protected static List<Path> valuesFiles(List<File> files, String element) throws MojoFailureException {
         List<Path> paths = new java.util.ArrayList<>();
         if (files != null) {
             for (File file : files) {
-                if (!file.isFile()) {
+                if (!file.exists()) {
                     throw new MojoFailureException(element + " = '" + file + "': no such file");
+                }
+                try {
+                    Utf8Text.readValuesFile(file.toPath());
+                } catch (RefusedInputException e) {
+                    throw new MojoFailureException(element + " = '" + file + "': " + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new MojoFailureException(element + " = '" + file + "': cannot be read: " + e.getMessage(), e);
                 }
                 paths.add(file.toPath());
             }

@@ -6,6 +6,7 @@ import io.statefulset.chart.ChartSpec;
 import io.statefulset.chart.ConfigProblem;
 import io.statefulset.chart.InvalidChartSpecException;
 import io.statefulset.chart.ProjectInfo;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UserTemplates;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.maven.config.Chart;
@@ -388,11 +389,19 @@ public class GenerateMojo extends AbstractRenderingMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        Map<String, byte[]> userTemplates;
+        try {
+            userTemplates = UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath());
+        } catch (RefusedInputException e) {
+            throw new MojoFailureException("<templatesDirectory> = '" + templatesDirectory + "': " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + templatesDirectory + ": " + e.getMessage(), e);
+        }
         try {
             ChartGenerator.Result result = ChartGenerator.generate(
                     chartSpec(),
                     projectInfo(),
-                    UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath()),
+                    userTemplates,
                     outputDirectory.toPath(),
                     new HelmChartCheck(helm()),
                     stateDirectory().toPath());

@@ -3,6 +3,7 @@ package io.statefulset.maven;
 import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.ChartPackager;
 import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
 import java.io.File;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public class PackageMojo extends AbstractStatefulSetMojo {
         }
     }
 
-    private Path pack(Path chart, Instant timestamp) throws MojoExecutionException {
+    private Path pack(Path chart, Instant timestamp) throws MojoExecutionException, MojoFailureException {
         try {
             ChartMetadata metadata = ChartMetadata.read(chart);
             Path archive = outputDirectory.toPath().resolve(metadata.archiveName());
@@ -129,6 +130,8 @@ public class PackageMojo extends AbstractStatefulSetMojo {
             upToDate.remember(inputs, sha256);
             getLog().info("Packaged " + written + " (sha256 " + sha256 + ")");
             return written;
+        } catch (RefusedInputException e) {
+            throw new MojoFailureException("Cannot package " + chart + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot package " + chart + ": " + e.getMessage(), e);
         }

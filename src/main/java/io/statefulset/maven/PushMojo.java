@@ -2,6 +2,7 @@ package io.statefulset.maven;
 
 import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.Deadline;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
@@ -185,6 +186,8 @@ public class PushMojo extends AbstractStatefulSetMojo {
             } catch (HelmException | RegistryMessages.RegistryUnreachableException e) {
                 // A stalled, absent or misconfigured registry: the message names the URL and the fix.
                 throw new MojoFailureException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
+            } catch (RefusedInputException e) {
+                throw new MojoFailureException("Cannot push " + chart + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot push to " + pushUrl + ": " + e.getMessage(), e);
             }

@@ -1,15 +1,14 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.AtomicWrite;
 import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.TemplateRequest;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,15 +130,13 @@ public class TemplateMojo extends AbstractRenderingMojo {
                 Path target = outputDirectory
                         .toPath()
                         .resolve(ChartMetadata.read(chart).name() + "-rendered.yaml");
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(
-                        target.getParent(), target.getFileName().toString(), ".tmp");
-                Files.writeString(temp, rendered, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicWrite.text(target, rendered);
                 getLog().info("Rendered " + chart.getFileName() + " to " + target);
             } catch (HelmException e) {
                 throw new MojoFailureException(
                         "helm template " + chart.getFileName() + " failed: " + e.getMessage(), e);
+            } catch (RefusedInputException e) {
+                throw new MojoFailureException("Cannot render " + chart + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot write the rendered chart: " + e.getMessage(), e);
             }
@@ -165,6 +162,6 @@ public class TemplateMojo extends AbstractRenderingMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        return existingFiles(valuesFiles, "<valuesFiles>");
+        return valuesFiles(valuesFiles, "<valuesFiles>");
     }
 }

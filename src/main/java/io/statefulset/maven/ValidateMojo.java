@@ -1,13 +1,17 @@
 package io.statefulset.maven;
 
+import io.statefulset.chart.AtomicWrite;
 import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
+import io.statefulset.chart.Utf8Text;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.maven.config.RuleSetting;
 import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestException;
+import io.statefulset.validate.ManifestReader;
 import io.statefulset.validate.ReportWriter;
 import io.statefulset.validate.Rules;
 import io.statefulset.validate.Severity;
@@ -17,7 +21,6 @@ import io.statefulset.validate.ValidationReport;
 import io.statefulset.validate.Validator;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -251,6 +254,9 @@ public class ValidateMojo extends AbstractRenderingMojo {
             throw new MojoFailureException("statefulset:validate stopped: " + e.getMessage(), e);
         } catch (ManifestException e) {
             throw new MojoFailureException("Cannot validate " + manifests + ": " + e.getMessage(), e);
+        } catch (RefusedInputException e) {
+            // A chart linking out of itself, a device, a damaged archive: named with its fix, nothing read.
+            throw new MojoFailureException("statefulset:validate refused its input: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Validation could not read or write its files: " + e.getMessage(), e);
         }
@@ -331,8 +337,8 @@ public class ValidateMojo extends AbstractRenderingMojo {
                 : reportsDirectory.toPath();
         Files.createDirectories(dir);
         SourceLocator locator = new SourceLocator(reports.get(0).chartsDirectory(), root);
-        writeAtomically(dir.resolve("validation.json"), ReportWriter.json(combined));
-        writeAtomically(
+        AtomicWrite.text(dir.resolve("validation.json"), ReportWriter.json(combined));
+        AtomicWrite.text(
                 dir.resolve("validation.sarif"),
                 ReportWriter.sarif(combined, pluginVersion == null ? "dev" : pluginVersion, locator::locate));
         getLog().info("Reports: " + dir.resolve("validation.json") + ", " + dir.resolve("validation.sarif"));
@@ -377,20 +383,18 @@ public class ValidateMojo extends AbstractRenderingMojo {
     }
 
     private List<Path> valuesPaths() throws MojoFailureException {
-        return existingFiles(valuesFiles, "<valuesFiles>");
+        return valuesFiles(valuesFiles, "<valuesFiles>");
     }
 
     private static String readStream(Path file) throws IOException, MojoFailureException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new MojoFailureException("<manifests> = '" + file + "': no such file");
         }
-        long size = Files.size(file);
-        if (size > io.statefulset.validate.ManifestReader.MAX_STREAM_CHARS) {
-            throw new MojoFailureException("<manifests> = '" + file + "': " + size + " bytes, more than the "
-                    + io.statefulset.validate.ManifestReader.MAX_STREAM_CHARS
-                    + " accepted; validate the parts separately");
+        try {
+            return Utf8Text.read(file, ManifestReader.MAX_STREAM_CHARS, "validate the parts of the stream separately");
+        } catch (RefusedInputException e) {
+            throw new MojoFailureException("<manifests> = '" + file + "': " + e.getMessage(), e);
         }
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private Path projectRoot() {
@@ -398,16 +402,5 @@ public class ValidateMojo extends AbstractRenderingMojo {
             return project.getBasedir().toPath().toAbsolutePath();
         }
         return Path.of("").toAbsolutePath();
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path temp =
-                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(
-                temp,
-                target,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -2,6 +2,9 @@ package io.statefulset.validate;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.statefulset.chart.ChartArchive;
+import io.statefulset.chart.ChartMetadata;
+import io.statefulset.chart.ChartTree;
+import io.statefulset.chart.Utf8Text;
 import io.statefulset.validate.ChartRenderer.RenderException;
 import io.statefulset.validate.ChartRenderer.RenderStoppedException;
 import java.io.IOException;
@@ -47,6 +50,15 @@ public final class ChartValidator {
     public ValidationReport validateChart(Path chart, String release, List<Path> valuesFiles, Path previousChart)
             throws IOException, RenderStoppedException {
         String releaseName = release == null || release.isBlank() ? DEFAULT_RELEASE : release;
+        // Before Helm sees anything: Helm follows every link of a chart directory, so a chart linking
+        // out of itself (files/passwd -> /etc/passwd) would show that file in renders and reports.
+        ChartTree.of(chart);
+        if (previousChart != null && Files.isDirectory(previousChart)) {
+            ChartTree.of(previousChart, "the previous chart");
+        }
+        for (Path values : valuesFiles) {
+            Utf8Text.readValuesFile(values);
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> variants = new ArrayList<>();
         Set<String> versions = versionStrings(chart);
@@ -214,11 +226,7 @@ public final class ChartValidator {
     /** The chart's version and appVersion, and the helm.sh/chart label made from them. */
     static Set<String> versionStrings(Path chart) throws IOException {
         Set<String> versions = new LinkedHashSet<>();
-        Path chartYaml = chart.resolve("Chart.yaml");
-        if (!Files.isRegularFile(chartYaml)) {
-            throw new IOException(chart + " is not a chart directory (no Chart.yaml)");
-        }
-        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(chartYaml));
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(ChartMetadata.chartYaml(chart));
         if (yaml instanceof Map<?, ?> map) {
             Object version = map.get("version");
             Object appVersion = map.get("appVersion");

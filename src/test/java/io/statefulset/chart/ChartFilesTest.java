@@ -33,7 +33,7 @@ class ChartFilesTest {
     void sampleChartMatchesGoldenFiles() throws Exception {
         SortedMap<String, byte[]> files = sampleFiles();
         if (Boolean.getBoolean("golden.update")) {
-            ChartWriter.deleteRecursively(GOLDEN);
+            AtomicWrite.deleteRecursively(GOLDEN);
             for (var file : files.entrySet()) {
                 Path target = GOLDEN.resolve(file.getKey());
                 Files.createDirectories(target.getParent());

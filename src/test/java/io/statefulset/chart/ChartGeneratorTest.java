@@ -87,6 +87,34 @@ class ChartGeneratorTest {
     }
 
     @Test
+    void stagingDirectoriesOfAKilledRunAreRemovedByTheNextRun() throws Exception {
+        Path killed = Files.createDirectories(out.resolve(".visit-counter.staging-8812/visit-counter/templates"));
+        Files.writeString(killed.resolve("statefulset.yaml"), "half written");
+        Files.createDirectories(out.resolve(".visit-counter.staging-9150"));
+        Files.createDirectories(out.resolve(".other-chart.staging-1/other-chart"));
+
+        generateSample();
+
+        assertThat(entries(out)).containsExactly(".other-chart.staging-1", "visit-counter");
+    }
+
+    @Test
+    void aRunKilledBetweenTheMovesGetsThePreviousChartBackEvenIfTheNextRunFails() throws Exception {
+        Path previous = Files.createDirectories(out.resolve(".visit-counter.staging-8812/previous/templates"));
+        Files.writeString(previous.resolve("marker.yaml"), "the previous chart");
+        Files.createDirectories(out.resolve(".visit-counter.staging-8812/visit-counter"));
+        ChartCheck rejecting = dir -> {
+            throw new ChartRejectedException("no", List.of("lint said no"));
+        };
+
+        assertThatThrownBy(() -> ChartGenerator.generate(
+                        SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), out, rejecting))
+                .isInstanceOf(ChartRejectedException.class);
+        assertThat(out.resolve("visit-counter/templates/marker.yaml")).hasContent("the previous chart");
+        assertThat(entries(out)).containsExactly("visit-counter");
+    }
+
+    @Test
     void userTemplatesAreCopiedButMayNotReplaceBundledOnes() throws Exception {
         byte[] configMap = "apiVersion: v1\nkind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
         Path chart = ChartGenerator.generate(
