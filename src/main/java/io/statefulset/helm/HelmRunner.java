@@ -221,6 +221,9 @@ public final class HelmRunner {
                 key.addTree("values", file);
             }
             return key.hex();
+        } catch (RefusedInputException e) {
+            // The chart or a values file is the user's to fix; the message says what and where.
+            throw new HelmException(e.getMessage(), e);
         } catch (IOException e) {
             throw new HelmException("cannot read the chart " + chart + ": " + e.getMessage(), e);
         }
