@@ -30,6 +30,20 @@ class LayeringTest {
         }
     }
 
+    /** Validate reads the chart's vocabularies; the chart knows nothing of the layers built on it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"io.statefulset.validate", "io.statefulset.helm", "io.statefulset.maven"})
+    void theChartPackagesImportNothingOfTheLayersAboveThem(String layer) throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/statefulset/chart"))) {
+            List<Path> sources =
+                    files.filter(p -> p.toString().endsWith(".java")).toList();
+            assertThat(sources).isNotEmpty();
+            for (Path source : sources) {
+                assertThat(Files.readString(source)).as(source.toString()).doesNotContain(layer + ".");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"chart", "validate"})
     void onlyTheHelmPackageCallsHelmJava(String pkg) throws Exception {

@@ -15,6 +15,15 @@ import io.statefulset.chart.ChartSpec.SecretEnvSpec;
 import io.statefulset.chart.ChartSpec.ServiceSpec;
 import io.statefulset.chart.ChartSpec.UpdateStrategySpec;
 import io.statefulset.chart.ConfigProblem.Severity;
+import io.statefulset.chart.vocabulary.AccessMode;
+import io.statefulset.chart.vocabulary.ClaimRetentionPolicy;
+import io.statefulset.chart.vocabulary.HookDeletePolicy;
+import io.statefulset.chart.vocabulary.PodManagementPolicy;
+import io.statefulset.chart.vocabulary.Protocol;
+import io.statefulset.chart.vocabulary.PullPolicy;
+import io.statefulset.chart.vocabulary.ServiceType;
+import io.statefulset.chart.vocabulary.UpdateStrategyType;
+import io.statefulset.chart.vocabulary.Vocabulary;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +38,13 @@ import java.util.regex.Pattern;
  * and Helm would, and reports each mistake with the POM element that holds it and how to fix it.
  */
 public final class ChartSpecValidator {
-    static final List<String> POD_MANAGEMENT_POLICIES = List.of("OrderedReady", "Parallel");
-    static final List<String> UPDATE_STRATEGIES = List.of("RollingUpdate", "OnDelete");
-    static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
-    static final List<String> SERVICE_TYPES = List.of("ClusterIP", "NodePort", "LoadBalancer");
-    static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
-    static final List<String> ACCESS_MODES =
-            List.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod");
-    static final List<String> RETENTION_POLICIES = List.of("Retain", "Delete");
+    static final List<String> POD_MANAGEMENT_POLICIES = Vocabulary.values(PodManagementPolicy.class);
+    static final List<String> UPDATE_STRATEGIES = Vocabulary.values(UpdateStrategyType.class);
+    static final List<String> PULL_POLICIES = Vocabulary.values(PullPolicy.class);
+    static final List<String> SERVICE_TYPES = Vocabulary.values(ServiceType.class);
+    static final List<String> PROTOCOLS = Vocabulary.values(Protocol.class);
+    static final List<String> ACCESS_MODES = Vocabulary.values(AccessMode.class);
+    static final List<String> RETENTION_POLICIES = Vocabulary.values(ClaimRetentionPolicy.class);
     static final List<String> HOOK_EVENTS = List.of(
             "pre-install",
             "post-install",
@@ -47,7 +55,7 @@ public final class ChartSpecValidator {
             "pre-rollback",
             "post-rollback",
             "test");
-    static final List<String> HOOK_DELETE_POLICIES = List.of("before-hook-creation", "hook-succeeded", "hook-failed");
+    static final List<String> HOOK_DELETE_POLICIES = Vocabulary.values(HookDeletePolicy.class);
     static final List<String> RESOURCE_NAMES = List.of("cpu", "memory", "ephemeral-storage");
     /** Names of volumes the chart itself adds to the pod; a claim may not reuse them. */
     static final List<String> RESERVED_VOLUME_NAMES = List.of(ValuesModel.TMP_VOLUME);

@@ -3,6 +3,8 @@ package io.statefulset.validate;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.statefulset.chart.vocabulary.HookDeletePolicy;
+import io.statefulset.chart.vocabulary.Vocabulary;
 import io.statefulset.validate.Manifests.Manifest;
 import io.statefulset.validate.Rule.Family;
 import java.util.Arrays;
@@ -27,7 +29,6 @@ final class HookRules {
             "post-rollback",
             "test",
             "test-success");
-    static final List<String> POLICIES = List.of("before-hook-creation", "hook-succeeded", "hook-failed");
 
     static final Rule UNKNOWN_EVENT = rule(
             "hook-unknown-event",
@@ -108,7 +109,7 @@ final class HookRules {
                 continue;
             }
             for (String policy : split(policies)) {
-                if (!POLICIES.contains(policy)) {
+                if (Vocabulary.parse(HookDeletePolicy.class, policy).isEmpty()) {
                     r.report(
                             manifest.object(),
                             "metadata.annotations." + DELETE_POLICY,

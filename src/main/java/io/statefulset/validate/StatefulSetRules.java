@@ -10,6 +10,11 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
+import io.statefulset.chart.vocabulary.AccessMode;
+import io.statefulset.chart.vocabulary.ClaimRetentionPolicy;
+import io.statefulset.chart.vocabulary.PodManagementPolicy;
+import io.statefulset.chart.vocabulary.UpdateStrategyType;
+import io.statefulset.chart.vocabulary.Vocabulary;
 import io.statefulset.validate.Rule.Family;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +28,6 @@ final class StatefulSetRules {
     private StatefulSetRules() {}
 
     static final int MAX_NAME = 52;
-    static final List<String> RETENTION = List.of("Retain", "Delete");
     /** Label keys that carry a version by convention. */
     static final List<String> VERSION_LABELS =
             List.of("helm.sh/chart", "app.kubernetes.io/version", "version", "chart");
@@ -325,7 +329,9 @@ final class StatefulSetRules {
                         : pvc.getSpec().getAccessModes();
                 // Only a claim of the chart tells its access mode; a shared ReadWriteMany volume from outside may be
                 // deliberate.
-                if (modes == null || (!modes.contains("ReadWriteOnce") && !modes.contains("ReadWriteOncePod"))) {
+                if (modes == null
+                        || (!modes.contains(AccessMode.READ_WRITE_ONCE.value())
+                                && !modes.contains(AccessMode.READ_WRITE_ONCE_POD.value()))) {
                     continue;
                 }
                 r.report(
@@ -367,7 +373,7 @@ final class StatefulSetRules {
             if (strategy == null || strategy.getRollingUpdate() == null) {
                 continue;
             }
-            if ("OnDelete".equals(strategy.getType())) {
+            if (UpdateStrategyType.ON_DELETE.value().equals(strategy.getType())) {
                 r.report(
                         sts,
                         "spec.updateStrategy.rollingUpdate",
@@ -392,8 +398,10 @@ final class StatefulSetRules {
                     || spec.getUpdateStrategy().getRollingUpdate().getMaxUnavailable() == null) {
                 continue;
             }
-            String policy = spec.getPodManagementPolicy() == null ? "OrderedReady" : spec.getPodManagementPolicy();
-            if (policy.equals("OrderedReady")) {
+            String policy = spec.getPodManagementPolicy() == null
+                    ? PodManagementPolicy.ORDERED_READY.value()
+                    : spec.getPodManagementPolicy();
+            if (policy.equals(PodManagementPolicy.ORDERED_READY.value())) {
                 r.report(
                         sts,
                         "spec.updateStrategy.rollingUpdate.maxUnavailable",
@@ -408,19 +416,23 @@ final class StatefulSetRules {
             if (policy == null) {
                 continue;
             }
-            if (policy.getWhenDeleted() != null && !RETENTION.contains(policy.getWhenDeleted())) {
+            if (policy.getWhenDeleted() != null && !retention(policy.getWhenDeleted())) {
                 r.report(
                         sts,
                         "spec.persistentVolumeClaimRetentionPolicy.whenDeleted",
                         "'" + policy.getWhenDeleted() + "' is neither Retain nor Delete");
             }
-            if (policy.getWhenScaled() != null && !RETENTION.contains(policy.getWhenScaled())) {
+            if (policy.getWhenScaled() != null && !retention(policy.getWhenScaled())) {
                 r.report(
                         sts,
                         "spec.persistentVolumeClaimRetentionPolicy.whenScaled",
                         "'" + policy.getWhenScaled() + "' is neither Retain nor Delete");
             }
         }
+    }
+
+    private static boolean retention(String policy) {
+        return Vocabulary.parse(ClaimRetentionPolicy.class, policy).isPresent();
     }
 
     private static void terminationGrace(Manifests m, Reporter r) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.statefulset.chart.vocabulary.PodManagementPolicy;
 import io.statefulset.validate.Rule.Family;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,7 +150,7 @@ public final class UpgradeRules {
 
     private static String policy(StatefulSet sts) {
         return sts.getSpec().getPodManagementPolicy() == null
-                ? "OrderedReady"
+                ? PodManagementPolicy.ORDERED_READY.value()
                 : sts.getSpec().getPodManagementPolicy();
     }
 
