@@ -18,6 +18,7 @@ import io.statefulset.chart.ConfigProblem.Severity;
 import io.statefulset.chart.vocabulary.AccessMode;
 import io.statefulset.chart.vocabulary.ClaimRetentionPolicy;
 import io.statefulset.chart.vocabulary.HookDeletePolicy;
+import io.statefulset.chart.vocabulary.HookEvent;
 import io.statefulset.chart.vocabulary.PodManagementPolicy;
 import io.statefulset.chart.vocabulary.Protocol;
 import io.statefulset.chart.vocabulary.PullPolicy;
@@ -45,16 +46,7 @@ public final class ChartSpecValidator {
     static final List<String> PROTOCOLS = Vocabulary.values(Protocol.class);
     static final List<String> ACCESS_MODES = Vocabulary.values(AccessMode.class);
     static final List<String> RETENTION_POLICIES = Vocabulary.values(ClaimRetentionPolicy.class);
-    static final List<String> HOOK_EVENTS = List.of(
-            "pre-install",
-            "post-install",
-            "pre-delete",
-            "post-delete",
-            "pre-upgrade",
-            "post-upgrade",
-            "pre-rollback",
-            "post-rollback",
-            "test");
+    static final List<String> HOOK_EVENTS = Vocabulary.values(HookEvent.class);
     static final List<String> HOOK_DELETE_POLICIES = Vocabulary.values(HookDeletePolicy.class);
     static final List<String> RESOURCE_NAMES = List.of("cpu", "memory", "ephemeral-storage");
     /** Names of volumes the chart itself adds to the pod; a claim may not reuse them. */
@@ -626,9 +618,22 @@ public final class ChartSpecValidator {
             if (hook.events().isEmpty()) {
                 error(at + "<events>", null, "is empty; list at least one of " + String.join(", ", HOOK_EVENTS));
             }
-            Set<String> events = new HashSet<>();
+            Set<HookEvent> events = new HashSet<>();
             for (String event : hook.events()) {
-                if (oneOf(at + "<events><event>", event, HOOK_EVENTS) && !events.add(event)) {
+                var read = HookEvent.read(event);
+                if (read.isEmpty()) {
+                    oneOf(at + "<events><event>", event, HOOK_EVENTS);
+                    continue;
+                }
+                if (!read.get().value().equals(event)) {
+                    warning(
+                            at + "<events><event>",
+                            event,
+                            "is Helm 2's name of the test event; Helm 3 still reads it, and the chart writes it as "
+                                    + read.get().value() + ". Write <event>"
+                                    + read.get().value() + "</event>");
+                }
+                if (!events.add(read.get())) {
                     error(at + "<events><event>", event, "is listed twice; list each event once");
                 }
             }

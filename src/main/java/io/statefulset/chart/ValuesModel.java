@@ -17,6 +17,7 @@ import io.statefulset.chart.ChartSpec.ProbeSpec;
 import io.statefulset.chart.ChartSpec.SecretEnvSpec;
 import io.statefulset.chart.ValuesTree.Builder;
 import io.statefulset.chart.ValuesTree.Section;
+import io.statefulset.chart.vocabulary.HookEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -410,7 +411,7 @@ public final class ValuesModel {
                                 b,
                                 new HookSpec(
                                         "hook",
-                                        List.of("pre-install"),
+                                        List.of(HookEvent.PRE_INSTALL.value()),
                                         0,
                                         List.of(ChartDefaults.HOOK_DELETE_POLICY),
                                         ChartDefaults.TEST_IMAGE,
@@ -476,7 +477,10 @@ public final class ValuesModel {
                 .leaf(
                         "events",
                         "Helm hook events that run the Job",
-                        hook.events(),
+                        hook.events().stream()
+                                .map(e ->
+                                        HookEvent.read(e).map(HookEvent::value).orElse(e))
+                                .toList(),
                         schema("type", "array", "minItems", 1, "items", enumOf(ChartSpecValidator.HOOK_EVENTS)))
                 .leaf("weight", "Hooks run in ascending weight", hook.weight(), schema("type", "integer"))
                 .leaf(

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.statefulset.chart.vocabulary.HookDeletePolicy;
+import io.statefulset.chart.vocabulary.HookEvent;
 import io.statefulset.chart.vocabulary.Vocabulary;
 import io.statefulset.validate.Manifests.Manifest;
 import io.statefulset.validate.Rule.Family;
@@ -18,17 +19,6 @@ final class HookRules {
     static final String HOOK = "helm.sh/hook";
     static final String WEIGHT = "helm.sh/hook-weight";
     static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
-    static final List<String> EVENTS = List.of(
-            "pre-install",
-            "post-install",
-            "pre-delete",
-            "post-delete",
-            "pre-upgrade",
-            "post-upgrade",
-            "pre-rollback",
-            "post-rollback",
-            "test",
-            "test-success");
 
     static final Rule UNKNOWN_EVENT = rule(
             "hook-unknown-event",
@@ -82,7 +72,7 @@ final class HookRules {
                 continue;
             }
             for (String event : split(hook)) {
-                if (!EVENTS.contains(event)) {
+                if (HookEvent.read(event).isEmpty()) {
                     r.report(
                             manifest.object(),
                             "metadata.annotations." + HOOK,
@@ -122,7 +112,8 @@ final class HookRules {
     private static void barePod(Manifests m, Reporter r) {
         for (Pod pod : m.of(Pod.class)) {
             String hook = annotation(pod, HOOK);
-            if (hook != null && split(hook).stream().anyMatch(e -> !e.startsWith("test"))) {
+            // A test hook (test, or Helm 2's test-success) may stay a Pod.
+            if (hook != null && split(hook).stream().anyMatch(e -> !e.startsWith(HookEvent.TEST.value()))) {
                 r.report(pod, "kind", "the hook '" + hook + "' is a bare Pod");
             }
         }

@@ -131,6 +131,18 @@ class ChartFilesTest {
     }
 
     @Test
+    void aHookEventGivenByItsHelmTwoNameIsWrittenByItsHelmThreeName() {
+        SpecBuilder b = SpecBuilder.sample();
+        b.hooks = List.of(new ChartSpec.HookSpec(
+                "smoke", List.of("test-success"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null));
+        Map<String, Object> values = ValuesModel.build(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT))
+                .toValue();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> hooks = (Map<String, Map<String, Object>>) values.get("hooks");
+        assertThat(hooks.get("smoke").get("events")).isEqualTo(List.of("test"));
+    }
+
+    @Test
     void userTemplatesAreAddedNextToTheBundledOnes() {
         ChartSpec spec = ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT);
         byte[] configMap = "kind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);

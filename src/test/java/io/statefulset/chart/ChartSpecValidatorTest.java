@@ -263,6 +263,24 @@ class ChartSpecValidatorTest {
     }
 
     @Test
+    void helmTwosNameOfTheTestEventIsReadAsTestWithAWarning() {
+        List<ConfigProblem> legacy =
+                problems(b -> b.hooks = List.of(hook("test-success", "before-hook-creation", "busybox:1.36")));
+        assertThat(legacy).noneMatch(ConfigProblem::isError);
+        assertThat(legacy)
+                .anyMatch(p -> p.element().equals("<hooks><hook name=\"h\"><events><event>")
+                        && p.value().equals("test-success")
+                        && p.message().contains("Write <event>test</event>"));
+        HookSpec both = new HookSpec(
+                "h", List.of("test", "test-success"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null);
+        assertSingleError(
+                b -> b.hooks = List.of(both),
+                "<hooks><hook name=\"h\"><events><event>",
+                "test-success",
+                "is listed twice");
+    }
+
+    @Test
     void hookNamedLikeTheRecreateJobIsRejected() {
         HookSpec h = hook("post-install", "hook-succeeded", "busybox:1.36");
         HookSpec recreate = new HookSpec(
