@@ -2,8 +2,7 @@ package io.statefulset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statefulset.chart.ChartDefaults;
-import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.chart.ValuesModel;
 import io.statefulset.chart.ValuesTree;
 import java.nio.file.Files;
@@ -49,8 +48,7 @@ class ReadmeTest {
         List<String> rows = Files.readAllLines(README).stream()
                 .filter(l -> l.startsWith("| `"))
                 .toList();
-        ValuesTree.Section values =
-                ValuesModel.build(ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT));
+        ValuesTree.Section values = ValuesModel.build(SampleConfigs.resolve(SampleConfigs.visitCounter()));
         List<String> missing = new ArrayList<>();
         for (String path : leafPaths(values, "")) {
             String[] parts = path.split("\\.");

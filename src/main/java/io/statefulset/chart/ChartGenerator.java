@@ -1,5 +1,6 @@
 package io.statefulset.chart;
 
+import io.statefulset.chart.model.RawConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class ChartGenerator {
      * if the configuration has errors or {@code check} rejects the chart; the previous chart stays.
      */
     public static Result generate(
-            ChartSpec config,
+            RawConfiguration config,
             ProjectInfo project,
             Map<String, byte[]> userTemplates,
             Path outputDirectory,
@@ -40,14 +41,14 @@ public final class ChartGenerator {
      * holds exactly those files.
      */
     public static Result generate(
-            ChartSpec config,
+            RawConfiguration config,
             ProjectInfo project,
             Map<String, byte[]> userTemplates,
             Path outputDirectory,
             ChartCheck check,
             Path state)
             throws InvalidChartSpecException, ChartRejectedException, IOException {
-        ChartSpec spec = resolve(config, project);
+        ChartSpec spec = resolve(ChartSpec.of(config), project);
         List<ConfigProblem> problems = new ArrayList<>(ChartSpecValidator.validate(spec));
         for (String template : userTemplates.keySet()) {
             if (ChartFiles.BUNDLED.contains("templates/" + template)) {

@@ -1,5 +1,6 @@
 package io.statefulset.chart;
 
+import io.statefulset.chart.model.RawConfiguration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,106 @@ public record ChartSpec(
         List<String> imagePullSecrets,
         Map<String, String> nodeSelector,
         StrategySpec strategy) {
+
+    /** The raw configuration as this record; unset elements stay {@code null}. */
+    public static ChartSpec of(RawConfiguration raw) {
+        RawConfiguration.Chart chart = raw.chart();
+        RawConfiguration.Image image = raw.image();
+        RawConfiguration.UpdateStrategy update = raw.updateStrategy();
+        RawConfiguration.Service service = raw.service();
+        RawConfiguration.RetentionPolicy retention = raw.persistentVolumeClaimRetentionPolicy();
+        RawConfiguration.Resources resources = raw.resources();
+        RawConfiguration.Probes probes = raw.probes();
+        RawConfiguration.SecurityContext security = raw.securityContext();
+        return new ChartSpec(
+                chart == null
+                        ? null
+                        : new ChartInfo(
+                                chart.name(),
+                                chart.version(),
+                                chart.appVersion(),
+                                chart.description(),
+                                chart.kubeVersion(),
+                                chart.home(),
+                                chart.icon(),
+                                chart.sources(),
+                                map(chart.maintainers(), m -> new Maintainer(m.name(), m.email(), m.url())),
+                                chart.keywords()),
+                image == null ? null : new ImageSpec(image.repository(), image.tag(), image.pullPolicy()),
+                raw.replicas(),
+                raw.podManagementPolicy(),
+                update == null
+                        ? null
+                        : new UpdateStrategySpec(update.type(), update.partition(), update.maxUnavailable()),
+                raw.minReadySeconds(),
+                raw.revisionHistoryLimit(),
+                raw.terminationGracePeriodSeconds(),
+                map(raw.ports(), p -> new PortSpec(p.name(), p.containerPort(), p.protocol())),
+                service == null
+                        ? null
+                        : new ServiceSpec(
+                                service.enabled(),
+                                service.type(),
+                                service.port(),
+                                service.targetPort(),
+                                service.nodePort()),
+                map(
+                        raw.volumeClaimTemplates(),
+                        c -> new ClaimSpec(c.name(), c.mountPath(), c.size(), c.accessModes(), c.storageClassName())),
+                retention == null ? null : new RetentionPolicySpec(retention.whenDeleted(), retention.whenScaled()),
+                raw.env(),
+                map(raw.secretEnv(), v -> new SecretEnvSpec(v.name(), v.secretName(), v.key(), v.optional())),
+                raw.expandedEnv(),
+                raw.podAnnotations(),
+                raw.podLabels(),
+                resources == null ? null : new ResourcesSpec(resources.requests(), resources.limits()),
+                probes == null
+                        ? null
+                        : new ProbesSpec(probe(probes.readiness()), probe(probes.liveness()), probe(probes.startup())),
+                security == null
+                        ? null
+                        : new PodSecuritySpec(security.runAsUser(), security.runAsGroup(), security.fsGroup()),
+                map(
+                        raw.hooks(),
+                        h -> new HookSpec(
+                                h.name(),
+                                h.events(),
+                                h.weight(),
+                                h.deletePolicies(),
+                                h.image(),
+                                h.command(),
+                                h.args(),
+                                h.backoffLimit(),
+                                h.activeDeadlineSeconds(),
+                                h.ttlSecondsAfterFinished())),
+                raw.connectionTest(),
+                raw.connectionTestImage(),
+                raw.imagePullSecrets(),
+                raw.nodeSelector(),
+                new StrategySpec(
+                        raw.strategy(),
+                        raw.canaryReplicas(),
+                        raw.canaryService(),
+                        raw.activeSlot(),
+                        raw.idleSlotReplicas(),
+                        raw.recreateImage()));
+    }
+
+    private static ProbeSpec probe(RawConfiguration.Probe p) {
+        return p == null
+                ? null
+                : new ProbeSpec(
+                        p.path(),
+                        p.port(),
+                        p.initialDelaySeconds(),
+                        p.periodSeconds(),
+                        p.timeoutSeconds(),
+                        p.failureThreshold());
+    }
+
+    private static <T, R> List<R> map(List<? extends T> list, java.util.function.Function<T, R> f) {
+        return list == null ? null : list.stream().map(f).toList();
+    }
 
     public ChartSpec {
         ports = Copies.list(ports);

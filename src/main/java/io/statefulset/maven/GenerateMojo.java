@@ -8,6 +8,7 @@ import io.statefulset.chart.InvalidChartSpecException;
 import io.statefulset.chart.ProjectInfo;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UserTemplates;
+import io.statefulset.chart.model.RawConfiguration;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.maven.config.Chart;
 import io.statefulset.maven.config.Hook;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.maven.model.Developer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -399,7 +399,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
         }
         try {
             ChartGenerator.Result result = ChartGenerator.generate(
-                    chartSpec(),
+                    configuration(),
                     projectInfo(),
                     userTemplates,
                     outputDirectory.toPath(),
@@ -434,36 +434,171 @@ public class GenerateMojo extends AbstractRenderingMojo {
         return new java.io.File(project.getBuild().getDirectory(), "statefulset");
     }
 
-    /** The POM configuration as the core's immutable model. */
-    ChartSpec chartSpec() {
-        return new ChartSpec(
-                chart == null ? null : chart.toSpec(),
-                image == null ? null : image.toSpec(),
-                replicas,
-                podManagementPolicy,
-                updateStrategy == null ? null : updateStrategy.toSpec(),
-                minReadySeconds,
-                revisionHistoryLimit,
-                terminationGracePeriodSeconds,
-                map(ports, Port::toSpec),
-                service == null ? null : service.toSpec(),
-                map(volumeClaimTemplates, VolumeClaimTemplate::toSpec),
-                persistentVolumeClaimRetentionPolicy == null ? null : persistentVolumeClaimRetentionPolicy.toSpec(),
-                nullsAsEmpty(env),
-                map(secretEnv, SecretEnvVariable::toSpec),
-                nullsAsEmpty(expandedEnv),
-                toMap(podAnnotations),
-                toMap(podLabels),
-                resources == null ? null : resources.toSpec(),
-                probes == null ? null : probes.toSpec(),
-                securityContext == null ? null : securityContext.toSpec(),
-                map(hooks, Hook::toSpec),
-                connectionTest,
-                connectionTestImage,
-                imagePullSecrets,
-                toMap(nodeSelector),
-                new ChartSpec.StrategySpec(
-                        strategy, canaryReplicas, canaryService, activeSlot, idleSlotReplicas, recreateImage));
+    /** The POM configuration as written, for the core to resolve. */
+    RawConfiguration configuration() {
+        return new PomConfiguration();
+    }
+
+    /**
+     * The parameters of this goal, read as the core's raw configuration. Inside this class {@code
+     * Chart}, {@code Port} and the other element types name the raw interfaces, which the parameter
+     * beans of {@code maven.config} implement.
+     */
+    private final class PomConfiguration implements RawConfiguration {
+        @Override
+        public Chart chart() {
+            return chart;
+        }
+
+        @Override
+        public Image image() {
+            return image;
+        }
+
+        @Override
+        public Integer replicas() {
+            return replicas;
+        }
+
+        @Override
+        public String podManagementPolicy() {
+            return podManagementPolicy;
+        }
+
+        @Override
+        public UpdateStrategy updateStrategy() {
+            return updateStrategy;
+        }
+
+        @Override
+        public Integer minReadySeconds() {
+            return minReadySeconds;
+        }
+
+        @Override
+        public Integer revisionHistoryLimit() {
+            return revisionHistoryLimit;
+        }
+
+        @Override
+        public Integer terminationGracePeriodSeconds() {
+            return terminationGracePeriodSeconds;
+        }
+
+        @Override
+        public List<? extends Port> ports() {
+            return ports;
+        }
+
+        @Override
+        public Service service() {
+            return service;
+        }
+
+        @Override
+        public List<? extends VolumeClaimTemplate> volumeClaimTemplates() {
+            return volumeClaimTemplates;
+        }
+
+        @Override
+        public RetentionPolicy persistentVolumeClaimRetentionPolicy() {
+            return persistentVolumeClaimRetentionPolicy;
+        }
+
+        @Override
+        public Map<String, String> env() {
+            return nullsAsEmpty(env);
+        }
+
+        @Override
+        public List<? extends SecretEnvVariable> secretEnv() {
+            return secretEnv;
+        }
+
+        @Override
+        public Map<String, String> expandedEnv() {
+            return nullsAsEmpty(expandedEnv);
+        }
+
+        @Override
+        public Map<String, String> podAnnotations() {
+            return toMap(podAnnotations);
+        }
+
+        @Override
+        public Map<String, String> podLabels() {
+            return toMap(podLabels);
+        }
+
+        @Override
+        public Resources resources() {
+            return resources;
+        }
+
+        @Override
+        public Probes probes() {
+            return probes;
+        }
+
+        @Override
+        public SecurityContext securityContext() {
+            return securityContext;
+        }
+
+        @Override
+        public List<? extends Hook> hooks() {
+            return hooks;
+        }
+
+        @Override
+        public Boolean connectionTest() {
+            return connectionTest;
+        }
+
+        @Override
+        public String connectionTestImage() {
+            return connectionTestImage;
+        }
+
+        @Override
+        public List<String> imagePullSecrets() {
+            return imagePullSecrets;
+        }
+
+        @Override
+        public Map<String, String> nodeSelector() {
+            return toMap(nodeSelector);
+        }
+
+        @Override
+        public String strategy() {
+            return strategy;
+        }
+
+        @Override
+        public Integer canaryReplicas() {
+            return canaryReplicas;
+        }
+
+        @Override
+        public Boolean canaryService() {
+            return canaryService;
+        }
+
+        @Override
+        public String activeSlot() {
+            return activeSlot;
+        }
+
+        @Override
+        public Integer idleSlotReplicas() {
+            return idleSlotReplicas;
+        }
+
+        @Override
+        public String recreateImage() {
+            return recreateImage;
+        }
     }
 
     private ProjectInfo projectInfo() {
@@ -479,10 +614,6 @@ public class GenerateMojo extends AbstractRenderingMojo {
                 project.getUrl(),
                 project.getScm() == null ? null : project.getScm().getUrl(),
                 developers);
-    }
-
-    private static <T, R> List<R> map(List<T> list, Function<T, R> f) {
-        return list == null ? null : list.stream().map(f).toList();
     }
 
     /** An element written as {@code <NAME/>} arrives as null; it means the empty string. */

@@ -3,7 +3,7 @@ package io.statefulset.bench;
 import com.marcnuri.helm.Helm;
 import io.statefulset.chart.ChartCheck;
 import io.statefulset.chart.ChartGenerator;
-import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.helm.HelmException;
 import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.HelmWorkers;
@@ -33,7 +33,7 @@ public final class HelmWorkerBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bench");
         Path chart = ChartGenerator.generate(
-                        SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), dir, ChartCheck.NONE)
+                        SampleConfigs.visitCounter(), SampleConfigs.PROJECT, Map.of(), dir, ChartCheck.NONE)
                 .chartDirectory();
         TemplateRequest request = TemplateRequest.release("bench");
 

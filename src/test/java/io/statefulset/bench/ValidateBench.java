@@ -1,7 +1,7 @@
 package io.statefulset.bench;
 
 import io.statefulset.chart.ChartGenerator;
-import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.helm.TemplateRequest;
 import io.statefulset.validate.Finding;
@@ -33,8 +33,8 @@ public final class ValidateBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bench");
         Path chart = ChartGenerator.generate(
-                        SampleSpecs.visitCounter(),
-                        SampleSpecs.PROJECT,
+                        SampleConfigs.visitCounter(),
+                        SampleConfigs.PROJECT,
                         Map.of(),
                         dir,
                         new HelmChartCheck(io.statefulset.helm.TestHelm.RUNNER))

@@ -22,7 +22,7 @@ class ChartFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/visit-counter");
 
     private static SortedMap<String, byte[]> sampleFiles() {
-        return ChartFiles.render(ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT), Map.of());
+        return ChartFiles.render(SampleConfigs.resolve(SampleConfigs.visitCounter()), Map.of());
     }
 
     /**
@@ -54,17 +54,14 @@ class ChartFilesTest {
 
     @Test
     void sameConfigurationGivesTheSameBytesWhateverTheMapOrder() {
-        SpecBuilder b = SpecBuilder.sample();
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < 50; i++) {
             env.put("VAR_" + (i * 7919 % 50), "v" + i);
         }
-        b.env = env;
-        SortedMap<String, byte[]> first =
-                ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
-        b.env = new TreeMap<>(env).descendingMap();
-        SortedMap<String, byte[]> second =
-                ChartFiles.render(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT), Map.of());
+        RawConfig config = SampleConfigs.visitCounter().env(env);
+        SortedMap<String, byte[]> first = ChartFiles.render(SampleConfigs.resolve(config), Map.of());
+        config.env(new TreeMap<>(env).descendingMap());
+        SortedMap<String, byte[]> second = ChartFiles.render(SampleConfigs.resolve(config), Map.of());
         assertThat(first.keySet()).isEqualTo(second.keySet());
         first.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(second.get(path)));
         first.forEach((path, bytes) ->
@@ -80,7 +77,7 @@ class ChartFilesTest {
                 "https://example.org",
                 "https://example.org/scm",
                 List.of(new ChartSpec.Maintainer("Ada", "ada@example.org", null)));
-        ChartSpec spec = ChartDefaults.apply(SampleSpecs.minimal(), project);
+        ChartSpec spec = ChartDefaults.apply(ChartSpec.of(SampleConfigs.minimal()), project);
         Map<String, Object> chart = new Yaml()
                 .load(new String(ChartFiles.render(spec, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
         assertThat(chart)
@@ -98,7 +95,7 @@ class ChartFilesTest {
 
     @Test
     void valuesYamlIsTheValuesTreeWithACommentAboveEveryKey() throws Exception {
-        ChartSpec spec = ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT);
+        ChartSpec spec = SampleConfigs.resolve(SampleConfigs.visitCounter());
         String values = new String(ChartFiles.render(spec, Map.of()).get("values.yaml"), StandardCharsets.UTF_8);
         // Compared as JSON trees: YAML reads 10001 back as an Integer where the model holds a Long.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -132,11 +129,13 @@ class ChartFilesTest {
 
     @Test
     void aHookEventGivenByItsHelmTwoNameIsWrittenByItsHelmThreeName() {
-        SpecBuilder b = SpecBuilder.sample();
-        b.hooks = List.of(new ChartSpec.HookSpec(
-                "smoke", List.of("test-success"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null));
-        Map<String, Object> values = ValuesModel.build(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT))
-                .toValue();
+        RawConfig config = SampleConfigs.visitCounter()
+                .hooks(RawConfig.hook("smoke")
+                        .events("test-success")
+                        .image("busybox:1.36")
+                        .command("true"));
+        Map<String, Object> values =
+                ValuesModel.build(SampleConfigs.resolve(config)).toValue();
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> hooks = (Map<String, Map<String, Object>>) values.get("hooks");
         assertThat(hooks.get("smoke").get("events")).isEqualTo(List.of("test"));
@@ -144,7 +143,7 @@ class ChartFilesTest {
 
     @Test
     void userTemplatesAreAddedNextToTheBundledOnes() {
-        ChartSpec spec = ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT);
+        ChartSpec spec = SampleConfigs.resolve(SampleConfigs.visitCounter());
         byte[] configMap = "kind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
         SortedMap<String, byte[]> files = ChartFiles.render(spec, Map.of("configmap.yaml", configMap));
         assertThat(files.get("templates/configmap.yaml")).isEqualTo(configMap);
@@ -153,9 +152,8 @@ class ChartFilesTest {
 
     @Test
     void readmeTableRowsKeepTheirFourCellsWhateverTheValues() {
-        SpecBuilder b = SpecBuilder.sample();
-        b.env = Map.of("PIPE", "a|b", "MULTI", "one\ntwo", "TICK", "`x`");
-        ChartSpec spec = ChartDefaults.apply(b.build(), SampleSpecs.PROJECT);
+        ChartSpec spec = SampleConfigs.resolve(
+                SampleConfigs.visitCounter().env(Map.of("PIPE", "a|b", "MULTI", "one\ntwo", "TICK", "`x`")));
         String readme = new String(ChartFiles.render(spec, Map.of()).get("README.md"), StandardCharsets.UTF_8);
         List<String> rows = readme.lines().filter(l -> l.startsWith("| `")).toList();
         assertThat(rows).isNotEmpty();

@@ -19,7 +19,8 @@ class ChartGeneratorTest {
     Path out;
 
     private Path generateSample() throws Exception {
-        return ChartGenerator.generate(SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE)
+        return ChartGenerator.generate(
+                        SampleConfigs.visitCounter(), SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE)
                 .chartDirectory();
     }
 
@@ -40,11 +41,9 @@ class ChartGeneratorTest {
         Path chart = generateSample();
         Path marker = chart.resolve("templates/marker.yaml");
         Files.writeString(marker, "previous run");
-        SpecBuilder bad = SpecBuilder.sample();
-        bad.replicas = -3;
+        RawConfig bad = SampleConfigs.visitCounter().replicas(-3);
 
-        assertThatThrownBy(
-                        () -> ChartGenerator.generate(bad.build(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE))
+        assertThatThrownBy(() -> ChartGenerator.generate(bad, SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE))
                 .isInstanceOf(InvalidChartSpecException.class)
                 .hasMessageContaining("<replicas> = '-3': must be 0 or more");
         assertThat(Files.readString(marker)).isEqualTo("previous run");
@@ -55,8 +54,7 @@ class ChartGeneratorTest {
     void rejectedChartKeepsThePreviousChartAndLeavesNoStagingDirectory() throws Exception {
         Path chart = generateSample();
         byte[] before = Files.readAllBytes(chart.resolve("values.yaml"));
-        SpecBuilder changed = SpecBuilder.sample();
-        changed.replicas = 5;
+        RawConfig changed = SampleConfigs.visitCounter().replicas(5);
         ChartCheck rejecting = dir -> {
             try {
                 assertThat(Files.readString(dir.resolve("values.yaml"))).contains("replicaCount: 5");
@@ -66,8 +64,7 @@ class ChartGeneratorTest {
             throw new ChartRejectedException("no", List.of("lint said no"));
         };
 
-        assertThatThrownBy(
-                        () -> ChartGenerator.generate(changed.build(), SampleSpecs.PROJECT, Map.of(), out, rejecting))
+        assertThatThrownBy(() -> ChartGenerator.generate(changed, SampleConfigs.PROJECT, Map.of(), out, rejecting))
                 .isInstanceOf(ChartRejectedException.class)
                 .hasMessageContaining("lint said no");
         assertThat(Files.readAllBytes(chart.resolve("values.yaml"))).isEqualTo(before);
@@ -78,9 +75,8 @@ class ChartGeneratorTest {
     void newRunReplacesThePreviousChartCompletely() throws Exception {
         Path chart = generateSample();
         Files.writeString(chart.resolve("templates/stale.yaml"), "left over");
-        SpecBuilder changed = SpecBuilder.sample();
-        changed.replicas = 4;
-        ChartGenerator.generate(changed.build(), SampleSpecs.PROJECT, Map.of(), out, ChartCheck.NONE);
+        RawConfig changed = SampleConfigs.visitCounter().replicas(4);
+        ChartGenerator.generate(changed, SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE);
         assertThat(chart.resolve("templates/stale.yaml")).doesNotExist();
         assertThat(Files.readString(chart.resolve("values.yaml"))).contains("replicaCount: 4");
         assertThat(entries(out)).containsExactly("visit-counter");
@@ -108,7 +104,7 @@ class ChartGeneratorTest {
         };
 
         assertThatThrownBy(() -> ChartGenerator.generate(
-                        SampleSpecs.visitCounter(), SampleSpecs.PROJECT, Map.of(), out, rejecting))
+                        SampleConfigs.visitCounter(), SampleConfigs.PROJECT, Map.of(), out, rejecting))
                 .isInstanceOf(ChartRejectedException.class);
         assertThat(out.resolve("visit-counter/templates/marker.yaml")).hasContent("the previous chart");
         assertThat(entries(out)).containsExactly("visit-counter");
@@ -118,8 +114,8 @@ class ChartGeneratorTest {
     void userTemplatesAreCopiedButMayNotReplaceBundledOnes() throws Exception {
         byte[] configMap = "apiVersion: v1\nkind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
         Path chart = ChartGenerator.generate(
-                        SampleSpecs.visitCounter(),
-                        SampleSpecs.PROJECT,
+                        SampleConfigs.visitCounter(),
+                        SampleConfigs.PROJECT,
                         Map.of("extra/config.yaml", configMap),
                         out,
                         ChartCheck.NONE)
@@ -127,8 +123,8 @@ class ChartGeneratorTest {
         assertThat(chart.resolve("templates/extra/config.yaml")).hasBinaryContent(configMap);
 
         assertThatThrownBy(() -> ChartGenerator.generate(
-                        SampleSpecs.visitCounter(),
-                        SampleSpecs.PROJECT,
+                        SampleConfigs.visitCounter(),
+                        SampleConfigs.PROJECT,
                         Map.of("statefulset.yaml", configMap),
                         out,
                         ChartCheck.NONE))

@@ -1,18 +1,20 @@
 package io.statefulset.chart;
 
+import static io.statefulset.chart.RawConfig.claim;
+import static io.statefulset.chart.RawConfig.hook;
+import static io.statefulset.chart.RawConfig.image;
+import static io.statefulset.chart.RawConfig.port;
+import static io.statefulset.chart.RawConfig.probe;
+import static io.statefulset.chart.RawConfig.retention;
+import static io.statefulset.chart.RawConfig.updateType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statefulset.chart.ChartSpec.ClaimSpec;
-import io.statefulset.chart.ChartSpec.HookSpec;
-import io.statefulset.chart.ChartSpec.ImageSpec;
-import io.statefulset.chart.ChartSpec.PodSecuritySpec;
-import io.statefulset.chart.ChartSpec.PortSpec;
-import io.statefulset.chart.ChartSpec.ProbeSpec;
-import io.statefulset.chart.ChartSpec.ProbesSpec;
-import io.statefulset.chart.ChartSpec.ResourcesSpec;
-import io.statefulset.chart.ChartSpec.RetentionPolicySpec;
-import io.statefulset.chart.ChartSpec.ServiceSpec;
-import io.statefulset.chart.ChartSpec.UpdateStrategySpec;
+import io.statefulset.chart.RawConfig.ClaimConfig;
+import io.statefulset.chart.RawConfig.HookConfig;
+import io.statefulset.chart.RawConfig.ProbesConfig;
+import io.statefulset.chart.RawConfig.ResourcesConfig;
+import io.statefulset.chart.RawConfig.SecurityConfig;
+import io.statefulset.chart.RawConfig.ServiceConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,20 +22,22 @@ import org.junit.jupiter.api.Test;
 
 class ChartSpecValidatorTest {
 
-    private static final ClaimSpec DATA = new ClaimSpec("data", "/app/data", "1Mi", List.of("ReadWriteOnce"), null);
-
-    private static List<ConfigProblem> problems(Consumer<SpecBuilder> change) {
-        SpecBuilder builder = SpecBuilder.sample();
-        change.accept(builder);
-        return ChartSpecValidator.validate(ChartDefaults.apply(builder.build(), SampleSpecs.PROJECT));
+    private static ClaimConfig data() {
+        return claim("data").mountPath("/app/data").size("1Mi").accessModes("ReadWriteOnce");
     }
 
-    private static List<ConfigProblem> errors(Consumer<SpecBuilder> change) {
+    private static List<ConfigProblem> problems(Consumer<RawConfig> change) {
+        RawConfig config = SampleConfigs.visitCounter();
+        change.accept(config);
+        return SampleConfigs.problems(config);
+    }
+
+    private static List<ConfigProblem> errors(Consumer<RawConfig> change) {
         return problems(change).stream().filter(ConfigProblem::isError).toList();
     }
 
     /** Exactly one error, at {@code element}, quoting {@code value}, with a message containing {@code fix}. */
-    private static void assertSingleError(Consumer<SpecBuilder> change, String element, String value, String fix) {
+    private static void assertSingleError(Consumer<RawConfig> change, String element, String value, String fix) {
         List<ConfigProblem> errors = errors(change);
         assertThat(errors).as(errors.toString()).hasSize(1);
         ConfigProblem error = errors.get(0);
@@ -45,7 +49,7 @@ class ChartSpecValidatorTest {
 
     @Test
     void sampleConfigurationHasNoErrorsAndWarnsAboutMaxUnavailable() {
-        List<ConfigProblem> problems = problems(b -> {});
+        List<ConfigProblem> problems = problems(c -> {});
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems).extracting(ConfigProblem::element).containsExactly("<updateStrategy><maxUnavailable>");
         assertThat(problems.get(0).message()).contains("1.37");
@@ -53,19 +57,18 @@ class ChartSpecValidatorTest {
 
     @Test
     void minimalConfigurationIsValid() {
-        assertThat(ChartSpecValidator.validate(ChartDefaults.apply(SampleSpecs.minimal(), SampleSpecs.PROJECT)))
-                .noneMatch(ConfigProblem::isError);
+        assertThat(SampleConfigs.problems(SampleConfigs.minimal())).noneMatch(ConfigProblem::isError);
     }
 
     @Test
     void chartNameMustBeDnsLabel() {
-        assertSingleError(b -> b.chartName("Visit_Counter"), "<chart><name>", "Visit_Counter", "DNS-1123 label");
+        assertSingleError(c -> c.chartName("Visit_Counter"), "<chart><name>", "Visit_Counter", "DNS-1123 label");
     }
 
     @Test
     void chartVersionWithoutSemVerFormIsRejected() {
         assertSingleError(
-                b -> b.chartVersion("1.2.3.4", "1.2.3.4"),
+                c -> c.chartVersion("1.2.3.4", "1.2.3.4"),
                 "<chart><version>",
                 "1.2.3.4",
                 "set <chart><version> to MAJOR.MINOR.PATCH");
@@ -73,15 +76,14 @@ class ChartSpecValidatorTest {
 
     @Test
     void imageRepositoryIsRequiredAndMayNotCarryATag() {
+        assertSingleError(c -> c.image(image(null).tag("1.0.0")), "<image><repository>", null, "is required");
         assertSingleError(
-                b -> b.image = new ImageSpec(null, "1.0.0", null), "<image><repository>", null, "is required");
-        assertSingleError(
-                b -> b.image = new ImageSpec("ghcr.io/acme/app:1.0", "1.0.0", null),
+                c -> c.image(image("ghcr.io/acme/app:1.0").tag("1.0.0")),
                 "<image><repository>",
                 "ghcr.io/acme/app:1.0",
                 "put the tag into <image><tag>");
         assertSingleError(
-                b -> b.image = new ImageSpec("ghcr.io/acme/app", "1.0.0", "Sometimes"),
+                c -> c.image(image("ghcr.io/acme/app").tag("1.0.0").pullPolicy("Sometimes")),
                 "<image><pullPolicy>",
                 "Sometimes",
                 "Always, IfNotPresent, Never");
@@ -89,7 +91,8 @@ class ChartSpecValidatorTest {
 
     @Test
     void latestTagOnlyWarns() {
-        List<ConfigProblem> problems = problems(b -> b.image = new ImageSpec("ghcr.io/acme/app", "latest", null));
+        List<ConfigProblem> problems =
+                problems(c -> c.image(image("ghcr.io/acme/app").tag("latest")));
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems)
                 .anyMatch(p -> p.element().equals("<image><tag>") && p.message().contains("pin a version"));
@@ -97,10 +100,8 @@ class ChartSpecValidatorTest {
 
     @Test
     void negativeReplicasAreRejected() {
-        List<ConfigProblem> errors = errors(b -> {
-            b.replicas = -1;
-            b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, null);
-        });
+        List<ConfigProblem> errors = errors(
+                c -> c.replicas(-1).updateStrategy(updateType("RollingUpdate").partition(0)));
         assertThat(errors).extracting(ConfigProblem::element).containsExactly("<replicas>");
         assertThat(errors.get(0).value()).isEqualTo("-1");
     }
@@ -108,50 +109,50 @@ class ChartSpecValidatorTest {
     @Test
     void partitionMustBeBetweenZeroAndReplicas() {
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", -1, null),
+                c -> c.updateStrategy(updateType("RollingUpdate").partition(-1)),
                 "<updateStrategy><partition>",
                 "-1",
                 "must be 0 or more");
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 3, null),
+                c -> c.updateStrategy(updateType("RollingUpdate").partition(3)),
                 "<updateStrategy><partition>",
                 "3",
                 "use a value from 0 to 2");
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 2, null)))
+        assertThat(errors(c -> c.updateStrategy(updateType("RollingUpdate").partition(2))))
                 .isEmpty();
     }
 
     @Test
     void maxUnavailableMustBePositiveAndOnlyWithRollingUpdate() {
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "0"),
+                c -> c.updateStrategy(updateType("RollingUpdate").partition(0).maxUnavailable("0")),
                 "<updateStrategy><maxUnavailable>",
                 "0",
                 "at least 1");
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "150%"),
+                c -> c.updateStrategy(updateType("RollingUpdate").partition(0).maxUnavailable("150%")),
                 "<updateStrategy><maxUnavailable>",
                 "150%",
                 "percentage from 1% to 100%");
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, "1"),
+                c -> c.updateStrategy(updateType("OnDelete").maxUnavailable("1")),
                 "<updateStrategy><maxUnavailable>",
                 "1",
                 "only applies to RollingUpdate");
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", 1, null),
+                c -> c.updateStrategy(updateType("OnDelete").partition(1)),
                 "<updateStrategy><partition>",
                 "1",
                 "only applies to RollingUpdate");
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)))
-                .isEmpty();
-        assertThat(errors(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "50%")))
+        assertThat(errors(c -> c.updateStrategy(updateType("OnDelete")))).isEmpty();
+        assertThat(errors(c -> c.updateStrategy(
+                        updateType("RollingUpdate").partition(0).maxUnavailable("50%"))))
                 .isEmpty();
     }
 
     @Test
     void maxUnavailableWithOrderedReadyWarns() {
-        List<ConfigProblem> problems = problems(b -> b.podManagementPolicy = "OrderedReady");
+        List<ConfigProblem> problems = problems(c -> c.podManagementPolicy("OrderedReady"));
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems).anyMatch(p -> p.message().contains("no effect with <podManagementPolicy>OrderedReady"));
     }
@@ -159,19 +160,19 @@ class ChartSpecValidatorTest {
     @Test
     void unknownPoliciesAreRejected() {
         assertSingleError(
-                b -> b.podManagementPolicy = "Sideways", "<podManagementPolicy>", "Sideways", "OrderedReady, Parallel");
+                c -> c.podManagementPolicy("Sideways"), "<podManagementPolicy>", "Sideways", "OrderedReady, Parallel");
         assertSingleError(
-                b -> b.updateStrategy = new UpdateStrategySpec("Recreate", null, null),
+                c -> c.updateStrategy(updateType("Recreate")),
                 "<updateStrategy><type>",
                 "Recreate",
                 "RollingUpdate, OnDelete");
         assertSingleError(
-                b -> b.retention = new RetentionPolicySpec("Keep", "Retain"),
+                c -> c.persistentVolumeClaimRetentionPolicy(retention("Keep", "Retain")),
                 "<persistentVolumeClaimRetentionPolicy><whenDeleted>",
                 "Keep",
                 "Retain, Delete");
         assertSingleError(
-                b -> b.retention = new RetentionPolicySpec("Retain", "Forget"),
+                c -> c.persistentVolumeClaimRetentionPolicy(retention("Retain", "Forget")),
                 "<persistentVolumeClaimRetentionPolicy><whenScaled>",
                 "Forget",
                 "Retain, Delete");
@@ -180,7 +181,8 @@ class ChartSpecValidatorTest {
     @Test
     void claimNameMustBeDnsLabel() {
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("Data_1", "/app/data", "1Mi", null, null)),
+                c -> c.volumeClaimTemplates(
+                        claim("Data_1").mountPath("/app/data").size("1Mi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"Data_1\"><name>",
                 "Data_1",
                 "DNS-1123 label");
@@ -189,12 +191,12 @@ class ChartSpecValidatorTest {
     @Test
     void claimSizeMustBeAQuantity() {
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1 Gi", null, null)),
+                c -> c.volumeClaimTemplates(claim("data").mountPath("/app/data").size("1 Gi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>",
                 "1 Gi",
                 "e.g. 1Gi, 500Mi or 10G");
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "0", null, null)),
+                c -> c.volumeClaimTemplates(claim("data").mountPath("/app/data").size("0")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>",
                 "0",
                 "more than zero");
@@ -203,7 +205,8 @@ class ChartSpecValidatorTest {
     @Test
     void unknownAccessModeIsRejected() {
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("data", "/app/data", "1Mi", List.of("ReadWriteSometimes"), null)),
+                c -> c.volumeClaimTemplates(
+                        claim("data").mountPath("/app/data").size("1Mi").accessModes("ReadWriteSometimes")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><accessModes><accessMode>",
                 "ReadWriteSometimes",
                 "ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod");
@@ -212,17 +215,19 @@ class ChartSpecValidatorTest {
     @Test
     void mountPathsMustBeAbsoluteAndDistinct() {
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("data", "app/data", "1Mi", null, null)),
+                c -> c.volumeClaimTemplates(claim("data").mountPath("app/data").size("1Mi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
                 "app/data",
                 "/app/data");
         assertSingleError(
-                b -> b.claims = List.of(DATA, new ClaimSpec("logs", "/app/data", "1Mi", null, null)),
+                c -> c.volumeClaimTemplates(
+                        data(), claim("logs").mountPath("/app/data").size("1Mi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"logs\"><mountPath>",
                 "/app/data",
                 "each volume needs its own mount path");
         assertSingleError(
-                b -> b.claims = List.of(new ClaimSpec("data", "/app/../data", "1Mi", null, null)),
+                c -> c.volumeClaimTemplates(
+                        claim("data").mountPath("/app/../data").size("1Mi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><mountPath>",
                 "/app/../data",
                 "normalised");
@@ -231,32 +236,30 @@ class ChartSpecValidatorTest {
     @Test
     void duplicateNamesAreRejected() {
         assertSingleError(
-                b -> b.claims = List.of(DATA, new ClaimSpec("data", "/other", "1Mi", null, null)),
+                c -> c.volumeClaimTemplates(
+                        data(), claim("data").mountPath("/other").size("1Mi")),
                 "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><name>",
                 "data",
                 "must be unique");
         assertSingleError(
-                b -> b.ports = List.of(new PortSpec("http", 8080, null), new PortSpec("http", 9090, null)),
+                c -> c.ports(port("http", 8080), port("http", 9090)),
                 "<ports><port name=\"http\"><name>",
                 "http",
                 "is declared twice");
-        HookSpec hook = SampleSpecs.visitCounter().hooks().get(0);
+        HookConfig hook = SampleConfigs.visitCounter().hooks().get(0);
         assertSingleError(
-                b -> b.hooks = List.of(hook, hook),
-                "<hooks><hook name=\"preinstall\"><name>",
-                "preinstall",
-                "must be unique");
+                c -> c.hooks(hook, hook), "<hooks><hook name=\"preinstall\"><name>", "preinstall", "must be unique");
     }
 
     @Test
     void hookEventsAndPoliciesMustBeHelms() {
         assertSingleError(
-                b -> b.hooks = List.of(hook("pre-instal", "before-hook-creation", "busybox:1.36")),
+                c -> c.hooks(eventHook("pre-instal", "before-hook-creation", "busybox:1.36")),
                 "<hooks><hook name=\"h\"><events><event>",
                 "pre-instal",
                 "pre-install, post-install");
         assertSingleError(
-                b -> b.hooks = List.of(hook("post-install", "always", "busybox:1.36")),
+                c -> c.hooks(eventHook("post-install", "always", "busybox:1.36")),
                 "<hooks><hook name=\"h\"><deletePolicies><deletePolicy>",
                 "always",
                 "before-hook-creation, hook-succeeded, hook-failed");
@@ -265,16 +268,17 @@ class ChartSpecValidatorTest {
     @Test
     void helmTwosNameOfTheTestEventIsReadAsTestWithAWarning() {
         List<ConfigProblem> legacy =
-                problems(b -> b.hooks = List.of(hook("test-success", "before-hook-creation", "busybox:1.36")));
+                problems(c -> c.hooks(eventHook("test-success", "before-hook-creation", "busybox:1.36")));
         assertThat(legacy).noneMatch(ConfigProblem::isError);
         assertThat(legacy)
                 .anyMatch(p -> p.element().equals("<hooks><hook name=\"h\"><events><event>")
                         && p.value().equals("test-success")
                         && p.message().contains("Write <event>test</event>"));
-        HookSpec both = new HookSpec(
-                "h", List.of("test", "test-success"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null);
         assertSingleError(
-                b -> b.hooks = List.of(both),
+                c -> c.hooks(hook("h")
+                        .events("test", "test-success")
+                        .image("busybox:1.36")
+                        .command("true")),
                 "<hooks><hook name=\"h\"><events><event>",
                 "test-success",
                 "is listed twice");
@@ -282,11 +286,9 @@ class ChartSpecValidatorTest {
 
     @Test
     void hookNamedLikeTheRecreateJobIsRejected() {
-        HookSpec h = hook("post-install", "hook-succeeded", "busybox:1.36");
-        HookSpec recreate = new HookSpec(
-                "recreate", h.events(), h.weight(), h.deletePolicies(), h.image(), h.command(), null, null, null, null);
         assertSingleError(
-                b -> b.hooks = List.of(recreate),
+                c -> c.hooks(eventHook("post-install", "hook-succeeded", "busybox:1.36")
+                        .name("recreate")),
                 "<hooks><hook name=\"recreate\"><name>",
                 "recreate",
                 "the Job the recreate strategy adds");
@@ -295,7 +297,7 @@ class ChartSpecValidatorTest {
     @Test
     void hookWithoutImageIsRejected() {
         assertSingleError(
-                b -> b.hooks = List.of(hook("post-install", "hook-succeeded", null)),
+                c -> c.hooks(eventHook("post-install", "hook-succeeded", null)),
                 "<hooks><hook name=\"h\"><image>",
                 null,
                 "is required");
@@ -304,7 +306,7 @@ class ChartSpecValidatorTest {
     @Test
     void probePortMustNameADeclaredPort() {
         assertSingleError(
-                b -> b.probes = new ProbesSpec(new ProbeSpec("/readyz", "web", null, null, null, null), null, null),
+                c -> c.probes(new ProbesConfig().readiness(probe("/readyz").port("web"))),
                 "<probes><readiness><port>",
                 "web",
                 "use one of http");
@@ -313,12 +315,17 @@ class ChartSpecValidatorTest {
     @Test
     void serviceTargetPortMustBeDeclared() {
         assertSingleError(
-                b -> b.service = new ServiceSpec(true, "ClusterIP", 80, "admin", null),
+                c -> c.service(new ServiceConfig()
+                        .enabled(true)
+                        .type("ClusterIP")
+                        .port(80)
+                        .targetPort("admin")),
                 "<service><targetPort>",
                 "admin",
                 "use one of http");
         assertSingleError(
-                b -> b.service = new ServiceSpec(true, "ExternalName", 80, null, null),
+                c -> c.service(
+                        new ServiceConfig().enabled(true).type("ExternalName").port(80)),
                 "<service><type>",
                 "ExternalName",
                 "ClusterIP, NodePort, LoadBalancer");
@@ -327,12 +334,12 @@ class ChartSpecValidatorTest {
     @Test
     void requestsAboveLimitsAreRejected() {
         assertSingleError(
-                b -> b.resources = new ResourcesSpec(Map.of("memory", "1Gi"), Map.of("memory", "512Mi")),
+                c -> c.resources(new ResourcesConfig().request("memory", "1Gi").limit("memory", "512Mi")),
                 "<resources><requests><memory>",
                 "1Gi",
                 "rejects a request above its limit");
         assertSingleError(
-                b -> b.resources = new ResourcesSpec(Map.of("cpu", "lots"), Map.of()),
+                c -> c.resources(new ResourcesConfig().request("cpu", "lots")),
                 "<resources><requests><cpu>",
                 "lots",
                 "not a Kubernetes quantity");
@@ -340,9 +347,9 @@ class ChartSpecValidatorTest {
 
     @Test
     void environmentNamesAndSecretReferencesAreChecked() {
-        assertSingleError(b -> b.env = Map.of("1BAD", "x"), "<env><1BAD>", "1BAD", "not an environment variable name");
+        assertSingleError(c -> c.env(Map.of("1BAD", "x")), "<env><1BAD>", "1BAD", "not an environment variable name");
         assertSingleError(
-                b -> b.env = Map.of("WHOAMI", "x"),
+                c -> c.env(Map.of("WHOAMI", "x")),
                 "<secretEnv><variable name=\"WHOAMI\"><name>",
                 "WHOAMI",
                 "one source");
@@ -351,56 +358,57 @@ class ChartSpecValidatorTest {
     @Test
     void expandedEnvNamesAreCheckedAndEveryVariableHasOneSource() {
         assertSingleError(
-                b -> b.expandedEnv = Map.of("1BAD", "$(DATA_DIR)"),
+                c -> c.expandedEnv(Map.of("1BAD", "$(DATA_DIR)")),
                 "<expandedEnv><1BAD>",
                 "1BAD",
                 "not an environment variable name");
         assertSingleError(
-                b -> b.expandedEnv = Map.of("DATA_DIR", "$(HOME)/data"),
+                c -> c.expandedEnv(Map.of("DATA_DIR", "$(HOME)/data")),
                 "<expandedEnv><DATA_DIR>",
                 "DATA_DIR",
                 "is already set in <env> or <secretEnv>; a variable can have one source");
         assertSingleError(
-                b -> b.expandedEnv = Map.of("WHOAMI", "x"),
+                c -> c.expandedEnv(Map.of("WHOAMI", "x")),
                 "<expandedEnv><WHOAMI>",
                 "WHOAMI",
                 "is already set in <env> or <secretEnv>");
-        assertThat(errors(b -> b.expandedEnv = Map.of("DATA_URL", "file://$(DATA_DIR)/visits")))
+        assertThat(errors(c -> c.expandedEnv(Map.of("DATA_URL", "file://$(DATA_DIR)/visits"))))
                 .isEmpty();
     }
 
     @Test
     void rootUserContradictsTheFixedRunAsNonRootButRootGroupIsAllowed() {
         assertSingleError(
-                b -> b.podSecurity = new PodSecuritySpec(0L, null, null),
+                c -> c.securityContext(new SecurityConfig().runAsUser(0L)),
                 "<securityContext><runAsUser>",
                 "0",
                 "is root, but the pods run with runAsNonRoot: true, so the kubelet never starts them;"
                         + " use a non-zero UID such as 10001");
         assertSingleError(
-                b -> b.podSecurity = new PodSecuritySpec(-1L, null, null),
+                c -> c.securityContext(new SecurityConfig().runAsUser(-1L)),
                 "<securityContext><runAsUser>",
                 "-1",
                 "must be a UID from 1 to 2147483647");
         assertSingleError(
-                b -> b.podSecurity = new PodSecuritySpec(null, 2147483648L, null),
+                c -> c.securityContext(new SecurityConfig().runAsGroup(2147483648L)),
                 "<securityContext><runAsGroup>",
                 "2147483648",
                 "must be a GID from 0 to 2147483647");
         // Pod Security "restricted" does not restrict groups; GID 0 is a common way to share files.
-        assertThat(errors(b -> b.podSecurity = new PodSecuritySpec(10001L, 0L, 0L)))
+        assertThat(errors(c -> c.securityContext(
+                        new SecurityConfig().runAsUser(10001L).runAsGroup(0L).fsGroup(0L))))
                 .isEmpty();
     }
 
     @Test
     void labelsTheChartSetsCannotBeOverriddenByPodLabels() {
         assertSingleError(
-                b -> b.podLabels = Map.of("app.kubernetes.io/name", "other"),
+                c -> c.podLabels(Map.of("app.kubernetes.io/name", "other")),
                 "<podLabels><property name=\"app.kubernetes.io/name\">",
                 "app.kubernetes.io/name",
                 "a label the chart sets itself");
         assertSingleError(
-                b -> b.podLabels = Map.of("app.kubernetes.io/version", "2"),
+                c -> c.podLabels(Map.of("app.kubernetes.io/version", "2")),
                 "<podLabels><property name=\"app.kubernetes.io/version\">",
                 "app.kubernetes.io/version",
                 "a label the chart sets itself");
@@ -409,18 +417,15 @@ class ChartSpecValidatorTest {
     @Test
     void kubeVersionMustBeAConstraintAndShouldAcceptManagedClusterVersions() {
         assertSingleError(
-                b -> b.chart = withKubeVersion(b, "1.27+"),
-                "<chart><kubeVersion>",
-                "1.27+",
-                "is not a SemVer constraint");
-        List<ConfigProblem> plain = problems(b -> b.chart = withKubeVersion(b, ">=1.27.0"));
+                c -> c.chart().kubeVersion("1.27+"), "<chart><kubeVersion>", "1.27+", "is not a SemVer constraint");
+        List<ConfigProblem> plain = problems(c -> c.chart().kubeVersion(">=1.27.0"));
         assertThat(plain).noneMatch(ConfigProblem::isError);
         assertThat(plain)
                 .anyMatch(p -> p.element().equals("<chart><kubeVersion>")
                         && p.message().contains("v1.29.0-eks"));
         for (String ok :
                 List.of(">=1.27.0-0", ">= 1.27.0-0 < 1.40.0-0", "~1.30", "^1.28.0-0 || >=1.33.0-0", "1.27 - 1.31")) {
-            assertThat(problems(b -> b.chart = withKubeVersion(b, ok)))
+            assertThat(problems(c -> c.chart().kubeVersion(ok)))
                     .as(ok)
                     .noneMatch(p -> p.element().equals("<chart><kubeVersion>"));
         }
@@ -429,10 +434,7 @@ class ChartSpecValidatorTest {
     @Test
     void anAppVersionThatIsNoImageTagIsBlamedOnTheAppVersion() {
         assertSingleError(
-                b -> {
-                    b.chartVersion("1.0.0", "1.0.0+build.5");
-                    b.image = new ImageSpec("ghcr.io/acme/visit-counter", null, null);
-                },
+                c -> c.chartVersion("1.0.0", "1.0.0+build.5").image(image("ghcr.io/acme/visit-counter")),
                 "<chart><appVersion>",
                 "1.0.0+build.5",
                 "set <image><tag> explicitly");
@@ -440,40 +442,24 @@ class ChartSpecValidatorTest {
 
     @Test
     void doubtfulButPossibleSettingsOnlyWarn() {
-        List<ConfigProblem> nodePort = problems(b -> b.service = new ServiceSpec(true, "NodePort", 8080, null, 8080));
+        List<ConfigProblem> nodePort = problems(c -> c.service(
+                new ServiceConfig().enabled(true).type("NodePort").port(8080).nodePort(8080)));
         assertThat(nodePort).noneMatch(ConfigProblem::isError);
         assertThat(nodePort)
                 .anyMatch(p ->
                         p.element().equals("<service><nodePort>") && p.message().contains("30000-32767"));
         List<ConfigProblem> policy =
-                problems(b -> b.hooks = List.of(hook("post-install", "hook-succeeded", "busybox:1.36")));
+                problems(c -> c.hooks(eventHook("post-install", "hook-succeeded", "busybox:1.36")));
         assertThat(policy).noneMatch(ConfigProblem::isError);
         assertThat(policy)
                 .anyMatch(p -> p.element().equals("<hooks><hook name=\"h\"><deletePolicies>")
                         && p.message().contains("already exists"));
     }
 
-    private static ChartSpec.ChartInfo withKubeVersion(SpecBuilder b, String kubeVersion) {
-        ChartSpec.ChartInfo c = b.chart;
-        return new ChartSpec.ChartInfo(
-                c.name(),
-                c.version(),
-                c.appVersion(),
-                c.description(),
-                kubeVersion,
-                c.home(),
-                c.icon(),
-                c.sources(),
-                c.maintainers(),
-                c.keywords());
-    }
-
     @Test
     void everyErrorIsReportedAtOnce() {
-        List<ConfigProblem> errors = errors(b -> {
-            b.podManagementPolicy = "Sideways";
-            b.claims = List.of(new ClaimSpec("data", "relative", "huge", null, null));
-        });
+        List<ConfigProblem> errors = errors(c -> c.podManagementPolicy("Sideways")
+                .volumeClaimTemplates(claim("data").mountPath("relative").size("huge")));
         assertThat(errors)
                 .extracting(ConfigProblem::element)
                 .containsExactly(
@@ -482,33 +468,30 @@ class ChartSpecValidatorTest {
                         "<volumeClaimTemplates><volumeClaimTemplate name=\"data\"><size>");
     }
 
-    private static Consumer<SpecBuilder> strategy(
-            String name, Integer canaryReplicas, String activeSlot, String recreateImage) {
-        return strategy(new ChartSpec.StrategySpec(name, canaryReplicas, null, activeSlot, null, recreateImage));
-    }
-
-    private static Consumer<SpecBuilder> strategy(ChartSpec.StrategySpec strategy) {
-        return b -> {
-            b.replicas = 3;
-            b.updateStrategy = null;
-            b.strategy = strategy;
-        };
+    /** Three replicas, no {@code <updateStrategy>}, and {@code name} as the strategy. */
+    private static Consumer<RawConfig> strategy(String name) {
+        return c -> c.replicas(3).updateStrategy(null).strategy(name);
     }
 
     @Test
     void everyStrategyPresetIsValidWithItsDefaults() {
         for (String name : List.of("rolling", "canary", "blueGreen", "recreate", "ramped")) {
-            assertThat(errors(strategy(name, null, null, null))).as(name).isEmpty();
+            assertThat(errors(strategy(name))).as(name).isEmpty();
         }
     }
 
     @Test
     void canaryNeedsFewerCanaryPodsThanReplicasAndDecidesThePartition() {
-        assertSingleError(strategy("canary", 3, null, null), "<canaryReplicas>", "3", "less than <replicas> (3)");
-        assertSingleError(strategy("canary", 0, null, null), "<canaryReplicas>", "0", "at least 1");
         assertSingleError(
-                strategy("canary", 1, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 2, null)),
+                strategy("canary").andThen(c -> c.canaryReplicas(3)),
+                "<canaryReplicas>",
+                "3",
+                "less than <replicas> (3)");
+        assertSingleError(strategy("canary").andThen(c -> c.canaryReplicas(0)), "<canaryReplicas>", "0", "at least 1");
+        assertSingleError(
+                strategy("canary")
+                        .andThen(c -> c.canaryReplicas(1)
+                                .updateStrategy(updateType(null).partition(2))),
                 "<updateStrategy><partition>",
                 "2",
                 "remove <partition> and set <canaryReplicas>");
@@ -517,37 +500,36 @@ class ChartSpecValidatorTest {
     @Test
     void blueGreenRefusesOnDeleteAndUnknownSlots() {
         assertSingleError(
-                strategy("blueGreen", null, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)),
+                strategy("blueGreen").andThen(c -> c.updateStrategy(updateType("OnDelete"))),
                 "<updateStrategy><type>",
                 "OnDelete",
                 "cannot go with <strategy>blueGreen</strategy>");
         assertSingleError(
-                strategy("blueGreen", null, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 1, null)),
+                strategy("blueGreen")
+                        .andThen(c -> c.updateStrategy(updateType(null).partition(1))),
                 "<updateStrategy><partition>",
                 "1",
                 "each slot rolls fully");
-        assertSingleError(strategy("blueGreen", null, "purple", null), "<activeSlot>", "purple", "blue, green");
+        assertSingleError(
+                strategy("blueGreen").andThen(c -> c.activeSlot("purple")), "<activeSlot>", "purple", "blue, green");
     }
 
     @Test
     void recreateIsOnDeleteOnly() {
         assertSingleError(
-                strategy("recreate", null, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", null, null)),
+                strategy("recreate").andThen(c -> c.updateStrategy(updateType("RollingUpdate"))),
                 "<updateStrategy><type>",
                 "RollingUpdate",
                 "contradicts <strategy>recreate</strategy>");
         assertSingleError(
-                strategy("recreate", null, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, 1, null)),
+                strategy("recreate")
+                        .andThen(c -> c.updateStrategy(updateType(null).partition(1))),
                 "<updateStrategy><partition>",
                 "1",
                 "OnDelete (and so <strategy>recreate</strategy>) does not have");
         assertSingleError(
-                strategy("recreate", null, null, null)
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec(null, null, "1")),
+                strategy("recreate")
+                        .andThen(c -> c.updateStrategy(updateType(null).maxUnavailable("1"))),
                 "<updateStrategy><maxUnavailable>",
                 "1",
                 "does not have; remove it");
@@ -556,7 +538,7 @@ class ChartSpecValidatorTest {
     @Test
     void anUnpinnedRecreateImageWarns() {
         for (String image : List.of("bitnami/kubectl", "registry.local:5000/kubectl", "kubectl:latest")) {
-            List<ConfigProblem> problems = problems(strategy("recreate", null, null, image));
+            List<ConfigProblem> problems = problems(strategy("recreate").andThen(c -> c.recreateImage(image)));
             assertThat(problems).as(image).noneMatch(ConfigProblem::isError);
             assertThat(problems)
                     .as(image)
@@ -564,7 +546,7 @@ class ChartSpecValidatorTest {
                             p.element().equals("<recreateImage>") && p.message().contains("pin a version"));
         }
         for (String image : List.of("registry.local:5000/kubectl:1.35", "kubectl@sha256:" + "a".repeat(64))) {
-            assertThat(problems(strategy("recreate", null, null, image)))
+            assertThat(problems(strategy("recreate").andThen(c -> c.recreateImage(image))))
                     .as(image)
                     .noneMatch(p -> p.element().equals("<recreateImage>"));
         }
@@ -573,9 +555,8 @@ class ChartSpecValidatorTest {
     @Test
     void rampedRefusesOnDelete() {
         assertSingleError(
-                strategy("ramped", null, null, null)
-                        .andThen(b -> b.podManagementPolicy = "Parallel")
-                        .andThen(b -> b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null)),
+                strategy("ramped")
+                        .andThen(c -> c.podManagementPolicy("Parallel").updateStrategy(updateType("OnDelete"))),
                 "<updateStrategy><type>",
                 "OnDelete",
                 "contradicts <strategy>ramped</strategy>");
@@ -584,27 +565,27 @@ class ChartSpecValidatorTest {
     @Test
     void settingsOfAnotherStrategyAreRefused() {
         assertSingleError(
-                strategy("rolling", 1, null, null),
+                strategy("rolling").andThen(c -> c.canaryReplicas(1)),
                 "<canaryReplicas>",
                 "1",
                 "only applies to <strategy>canary</strategy>");
         assertSingleError(
-                strategy("canary", null, "green", null),
+                strategy("canary").andThen(c -> c.activeSlot("green")),
                 "<activeSlot>",
                 "green",
                 "only applies to <strategy>blueGreen</strategy>");
         assertSingleError(
-                strategy(new ChartSpec.StrategySpec("rolling", null, false, null, null, null)),
+                strategy("rolling").andThen(c -> c.canaryService(false)),
                 "<canaryService>",
                 "false",
                 "only applies to <strategy>canary</strategy>");
         assertSingleError(
-                strategy(new ChartSpec.StrategySpec("canary", null, null, null, 0, null)),
+                strategy("canary").andThen(c -> c.idleSlotReplicas(0)),
                 "<idleSlotReplicas>",
                 "0",
                 "only applies to <strategy>blueGreen</strategy>");
         assertSingleError(
-                strategy("rolling", null, null, "kubectl:1"),
+                strategy("rolling").andThen(c -> c.recreateImage("kubectl:1")),
                 "<recreateImage>",
                 "kubectl:1",
                 "only applies to <strategy>recreate</strategy>");
@@ -612,26 +593,27 @@ class ChartSpecValidatorTest {
 
     @Test
     void strategiesAChartCannotDeliverAreRefusedWithWhatToUseInstead() {
-        assertSingleError(strategy("shadow", null, null, null), "<strategy>", "shadow", "RequestMirror");
-        assertSingleError(strategy("abTesting", null, null, null), "<strategy>", "abTesting", "HTTPRoute matches");
+        assertSingleError(strategy("shadow"), "<strategy>", "shadow", "RequestMirror");
+        assertSingleError(strategy("abTesting"), "<strategy>", "abTesting", "HTTPRoute matches");
         assertSingleError(
-                strategy("bigBang", null, null, null),
-                "<strategy>",
-                "bigBang",
-                "rolling, canary, blueGreen, recreate or ramped");
+                strategy("bigBang"), "<strategy>", "bigBang", "rolling, canary, blueGreen, recreate or ramped");
     }
 
     @Test
     void rampedWithOrderedReadyWarns() {
-        List<ConfigProblem> problems =
-                problems(strategy("ramped", null, null, null).andThen(b -> b.podManagementPolicy = "OrderedReady"));
+        List<ConfigProblem> problems = problems(strategy("ramped").andThen(c -> c.podManagementPolicy("OrderedReady")));
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems)
                 .anyMatch(p -> p.element().equals("<strategy>") && p.message().contains("OrderedReady ignores"));
     }
 
-    private static HookSpec hook(String event, String deletePolicy, String image) {
-        return new HookSpec(
-                "h", List.of(event), 0, List.of(deletePolicy), image, List.of("true"), null, null, null, null);
+    /** A hook named h that runs at {@code event}. */
+    private static HookConfig eventHook(String event, String deletePolicy, String image) {
+        return hook("h")
+                .events(event)
+                .weight(0)
+                .deletePolicies(deletePolicy)
+                .image(image)
+                .command("true");
     }
 }

@@ -129,7 +129,7 @@ class ConfigurationCheckTest {
                     .getTextContent());
         }
         List<String> keys = new ArrayList<>();
-        ValuesModel.build(ChartDefaults.apply(SampleSpecs.visitCounter(), SampleSpecs.PROJECT))
+        ValuesModel.build(SampleConfigs.resolve(SampleConfigs.visitCounter()))
                 .entries()
                 .forEach(e -> keys.add(e.key()));
         for (String key : keys) {

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.statefulset.chart.ChartPackager;
 import io.statefulset.chart.Fingerprint;
-import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SampleConfigs;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +27,10 @@ class ChartPackagerHelmTest {
     @Test
     void sameChartAndTimestampGiveTheSameBytes(@TempDir Path one, @TempDir Path two) throws Exception {
         Path first = ChartPackager.pack(
-                RenderedChart.generate(SampleSpecs.visitCounter(), one.resolve("helm")), one, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), one.resolve("helm")), one, TIMESTAMP);
         Thread.sleep(1100); // a second later: file times on disk differ, the archive must not
         Path second = ChartPackager.pack(
-                RenderedChart.generate(SampleSpecs.visitCounter(), two.resolve("helm")), two, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), two.resolve("helm")), two, TIMESTAMP);
         assertThat(first.getFileName().toString()).isEqualTo("visit-counter-1.0.0.tgz");
         assertThat(Fingerprint.sha256(first)).isEqualTo(Fingerprint.sha256(second));
         Path third =
@@ -42,7 +42,7 @@ class ChartPackagerHelmTest {
 
     @Test
     void entriesAreSortedUnderTheChartNameWithFixedOwnerModeAndTime(@TempDir Path dir) throws Exception {
-        Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm"));
+        Path chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm"));
         Files.writeString(chart.resolve("notes.swp"), "editor leftovers");
         Files.writeString(chart.resolve("templates/.backup.yaml"), "{{ .Values.nothing.here }}");
         Files.createDirectories(chart.resolve("files"));
@@ -82,7 +82,7 @@ class ChartPackagerHelmTest {
     @Test
     void helmLintsAndRendersThePackage(@TempDir Path dir) throws Exception {
         Path archive = ChartPackager.pack(
-                RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm")), dir, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm")), dir, TIMESTAMP);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
                 .isEqualTo("rw-r--r--");
         LintReport lint = RenderedChart.HELM.lint(archive, true);

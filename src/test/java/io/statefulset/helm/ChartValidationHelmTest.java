@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.statefulset.chart.ChartSpec.ClaimSpec;
-import io.statefulset.chart.SampleSpecs;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ReportWriter;
@@ -36,7 +35,7 @@ class ChartValidationHelmTest {
 
     @Test
     void generatedSampleChartValidatesClean(@TempDir Path dir) throws Exception {
-        Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir);
+        Path chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir);
         ValidationReport report = validator().validateChart(chart, "lab", List.of(), null);
         assertThat(report.findings()).isEmpty();
         assertThat(report.objects()).isEqualTo(7);
@@ -78,7 +77,7 @@ class ChartValidationHelmTest {
 
     @Test
     void everyValuesFileIsAVariantAndARenderFailureNamesFileAndTemplate(@TempDir Path dir) throws Exception {
-        Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir);
+        Path chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir);
         Path ok = Files.writeString(dir.resolve("three-values.yaml"), "replicaCount: 3\nimage:\n  tag: latest\n");
         Path broken = Files.writeString(
                 dir.resolve("broken-values.yaml"), "updateStrategy:\n  rollingUpdate:\n    partition: 9\n");
@@ -100,23 +99,28 @@ class ChartValidationHelmTest {
 
     @Test
     void anAllowedUpgradePasses(@TempDir Path before, @TempDir Path after) throws Exception {
-        Path previous = RenderedChart.generate(SampleSpecs.visitCounter(), before);
-        SpecBuilder next = SpecBuilder.sample().chartVersion("1.1.0", "1.1.0");
-        next.replicas = 4;
-        next.minReadySeconds = 20;
-        Path current = RenderedChart.generate(next.build(), after);
+        Path previous = RenderedChart.generate(SampleConfigs.visitCounter(), before);
+        RawConfig next = SampleConfigs.visitCounter()
+                .chartVersion("1.1.0", "1.1.0")
+                .replicas(4)
+                .minReadySeconds(20);
+        Path current = RenderedChart.generate(next, after);
         ValidationReport report = validator().validateChart(current, "lab", List.of(), previous);
         assertThat(report.findings()).isEmpty();
     }
 
     @Test
     void aRefusedUpgradeQuotesTheApiServerAndTheWayOut(@TempDir Path before, @TempDir Path after) throws Exception {
-        Path previous = RenderedChart.generate(SampleSpecs.visitCounter(), before);
-        SpecBuilder next = SpecBuilder.sample();
-        next.claims = List.of(new ClaimSpec("data", "/app/data", "2Mi", List.of("ReadWriteOnce"), "standard"));
-        next.podManagementPolicy = "OrderedReady";
-        next.updateStrategy = null;
-        Path current = RenderedChart.generate(next.build(), after);
+        Path previous = RenderedChart.generate(SampleConfigs.visitCounter(), before);
+        RawConfig next = SampleConfigs.visitCounter()
+                .volumeClaimTemplates(RawConfig.claim("data")
+                        .mountPath("/app/data")
+                        .size("2Mi")
+                        .accessModes("ReadWriteOnce")
+                        .storageClassName("standard"))
+                .podManagementPolicy("OrderedReady")
+                .updateStrategy(null);
+        Path current = RenderedChart.generate(next, after);
 
         ValidationReport report = validator()
                 .validateChart(current, "lab", List.of(), tgz(previous, before.resolve("visit-counter-1.0.0.tgz")));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.runner.KubeletEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +51,7 @@ class EnvExpansionHelmTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.env = LITERAL;
-        b.expandedEnv = EXPANDED;
-        chart = RenderedChart.generate(b.build(), dir);
+        chart = RenderedChart.generate(SampleConfigs.visitCounter().env(LITERAL).expandedEnv(EXPANDED), dir);
     }
 
     /** The container's environment after the kubelet, with WHOAMI read from its Secret. */

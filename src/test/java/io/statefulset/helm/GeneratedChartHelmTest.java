@@ -1,5 +1,8 @@
 package io.statefulset.helm;
 
+import static io.statefulset.chart.RawConfig.claim;
+import static io.statefulset.chart.RawConfig.hook;
+import static io.statefulset.chart.RawConfig.updateType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,12 +17,9 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.statefulset.chart.ChartSpec.ClaimSpec;
-import io.statefulset.chart.ChartSpec.HookSpec;
-import io.statefulset.chart.ChartSpec.ServiceSpec;
-import io.statefulset.chart.ChartSpec.UpdateStrategySpec;
-import io.statefulset.chart.SampleSpecs;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.RawConfig.ServiceConfig;
+import io.statefulset.chart.SampleConfigs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class GeneratedChartHelmTest {
 
     @BeforeAll
     static void generateSample() throws Exception {
-        chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir);
+        chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir);
         rendered = RenderedChart.render(chart, "demo", Map.of());
     }
 
@@ -283,11 +283,14 @@ class GeneratedChartHelmTest {
 
     @Test
     void storageClassDashMeansNoDynamicProvisioningAndAbsentMeansClusterDefault(@TempDir Path other) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.claims = List.of(
-                new ClaimSpec("data", "/app/data", "1Mi", null, "-"),
-                new ClaimSpec("logs", "/app/logs", "2Mi", List.of("ReadWriteOnce", "ReadWriteOncePod"), null));
-        StatefulSet sts = RenderedChart.render(RenderedChart.generate(b.build(), other), "demo", Map.of())
+        RawConfig config = SampleConfigs.visitCounter()
+                .volumeClaimTemplates(
+                        claim("data").mountPath("/app/data").size("1Mi").storageClassName("-"),
+                        claim("logs")
+                                .mountPath("/app/logs")
+                                .size("2Mi")
+                                .accessModes("ReadWriteOnce", "ReadWriteOncePod"));
+        StatefulSet sts = RenderedChart.render(RenderedChart.generate(config, other), "demo", Map.of())
                 .get(StatefulSet.class, FULLNAME);
         assertThat(sts.getSpec().getVolumeClaimTemplates())
                 .extracting(c -> c.getMetadata().getName())
@@ -302,37 +305,29 @@ class GeneratedChartHelmTest {
 
     @Test
     void onDeleteOrderedReadySeveralHooksAndNoServiceWork(@TempDir Path other) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.podManagementPolicy = "OrderedReady";
-        b.updateStrategy = new UpdateStrategySpec("OnDelete", null, null);
-        b.service = new ServiceSpec(false, null, null, null, null);
-        b.claims = List.of(
-                new ClaimSpec("data", "/app/data", "1Mi", null, null),
-                new ClaimSpec("wal", "/app/wal", "5Mi", null, null));
-        b.hooks = List.of(
-                new HookSpec(
-                        "migrate",
-                        List.of("pre-install", "pre-upgrade"),
-                        -5,
-                        null,
-                        "busybox:1.36",
-                        List.of("true"),
-                        null,
-                        null,
-                        null,
-                        600),
-                new HookSpec(
-                        "notify",
-                        List.of("post-install"),
-                        10,
-                        List.of("hook-succeeded"),
-                        "busybox:1.36",
-                        null,
-                        List.of("done"),
-                        0,
-                        60,
-                        null));
-        Path generated = RenderedChart.generate(b.build(), other);
+        RawConfig config = SampleConfigs.visitCounter()
+                .podManagementPolicy("OrderedReady")
+                .updateStrategy(updateType("OnDelete"))
+                .service(new ServiceConfig().enabled(false))
+                .volumeClaimTemplates(
+                        claim("data").mountPath("/app/data").size("1Mi"),
+                        claim("wal").mountPath("/app/wal").size("5Mi"))
+                .hooks(
+                        hook("migrate")
+                                .events("pre-install", "pre-upgrade")
+                                .weight(-5)
+                                .image("busybox:1.36")
+                                .command("true")
+                                .ttlSecondsAfterFinished(600),
+                        hook("notify")
+                                .events("post-install")
+                                .weight(10)
+                                .deletePolicies("hook-succeeded")
+                                .image("busybox:1.36")
+                                .args("done")
+                                .backoffLimit(0)
+                                .activeDeadlineSeconds(60));
+        Path generated = RenderedChart.generate(config, other);
         RenderedChart r = RenderedChart.render(generated, "demo", Map.of());
 
         StatefulSet sts = r.get(StatefulSet.class, FULLNAME);
@@ -379,7 +374,7 @@ class GeneratedChartHelmTest {
 
     @Test
     void minimalConfigurationGivesAWorkingChart(@TempDir Path other) throws Exception {
-        Path generated = RenderedChart.generate(SampleSpecs.minimal(), other);
+        Path generated = RenderedChart.generate(SampleConfigs.minimal(), other);
         RenderedChart r = RenderedChart.render(generated, "demo", Map.of());
         StatefulSet sts = r.get(StatefulSet.class, FULLNAME);
         assertThat(sts.getSpec().getReplicas()).isEqualTo(1);

@@ -3,7 +3,7 @@ package io.statefulset.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.ValidationConfig;
@@ -109,8 +109,8 @@ class HelmLimitsTest {
         HelmRunner helm = runner(Duration.ofSeconds(60));
         long before = workers.helmCalls();
         Path chart = io.statefulset.chart.ChartGenerator.generate(
-                        SpecBuilder.sample().build(),
-                        io.statefulset.chart.SampleSpecs.PROJECT,
+                        SampleConfigs.visitCounter(),
+                        io.statefulset.chart.SampleConfigs.PROJECT,
                         Map.of(),
                         dir,
                         new HelmChartCheck(helm))

@@ -1,16 +1,16 @@
 package io.statefulset.helm;
 
+import static io.statefulset.chart.RawConfig.chart;
+import static io.statefulset.chart.RawConfig.claim;
+import static io.statefulset.chart.RawConfig.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.statefulset.chart.ChartSpec.ChartInfo;
-import io.statefulset.chart.ChartSpec.ClaimSpec;
-import io.statefulset.chart.ChartSpec.HookSpec;
-import io.statefulset.chart.SampleSpecs;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class InstallTimeValuesHelmTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir);
+        chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir);
     }
 
     @Test
@@ -146,14 +146,17 @@ class InstallTimeValuesHelmTest {
 
     @Test
     void namesThatLookLikeNumbersOrBooleansStayStrings(@TempDir Path other) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.claims = List.of(
-                new ClaimSpec("0123", "/app/data", "1Mi", null, null),
-                new ClaimSpec("on", "/app/on", "1Mi", null, null));
-        b.hooks = List.of(new HookSpec(
-                "1e3", List.of("pre-install"), 0, null, "busybox:1.36", List.of("true"), null, null, null, null));
-        b.chart = new ChartInfo("yes", "1.0.0", "1.0", null, null, null, null, null, null, null);
-        RenderedChart r = RenderedChart.render(RenderedChart.generate(b.build(), other), "true", Map.of());
+        RawConfig config = SampleConfigs.visitCounter()
+                .volumeClaimTemplates(
+                        claim("0123").mountPath("/app/data").size("1Mi"),
+                        claim("on").mountPath("/app/on").size("1Mi"))
+                .hooks(hook("1e3")
+                        .events("pre-install")
+                        .weight(0)
+                        .image("busybox:1.36")
+                        .command("true"))
+                .chart(chart("yes").version("1.0.0").appVersion("1.0"));
+        RenderedChart r = RenderedChart.render(RenderedChart.generate(config, other), "true", Map.of());
         StatefulSet sts = r.all(StatefulSet.class).get(0);
         assertThat(sts.getSpec().getVolumeClaimTemplates())
                 .extracting(c -> c.getMetadata().getName())
@@ -173,8 +176,11 @@ class InstallTimeValuesHelmTest {
 
     @Test
     void aChartForNewerClustersOnlyIsRenderedForOne(@TempDir Path other) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.chart = new ChartInfo("visit-counter", "1.0.0", "1.0.0", null, ">=1.37.0-0", null, null, null, null, null);
-        assertThat(RenderedChart.generate(b.build(), other)).isDirectory();
+        RawConfig config = SampleConfigs.visitCounter()
+                .chart(chart("visit-counter")
+                        .version("1.0.0")
+                        .appVersion("1.0.0")
+                        .kubeVersion(">=1.37.0-0"));
+        assertThat(RenderedChart.generate(config, other)).isDirectory();
     }
 }

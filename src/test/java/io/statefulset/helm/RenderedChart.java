@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.statefulset.chart.ChartCheck;
 import io.statefulset.chart.ChartGenerator;
-import io.statefulset.chart.ChartSpec;
-import io.statefulset.chart.SampleSpecs;
+import io.statefulset.chart.SampleConfigs;
+import io.statefulset.chart.model.RawConfiguration;
 import io.statefulset.validate.ManifestReader;
 import io.statefulset.validate.Manifests;
 import io.statefulset.validate.Manifests.Manifest;
@@ -24,15 +24,15 @@ public final class RenderedChart {
         this.manifests = manifests;
     }
 
-    /** Generates the chart of {@code spec} under {@code dir}, proven by lint and a default render. */
-    public static Path generate(ChartSpec spec, Path dir) throws Exception {
-        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, new HelmChartCheck(HELM))
+    /** Generates the chart of {@code config} under {@code dir}, proven by lint and a default render. */
+    public static Path generate(RawConfiguration config, Path dir) throws Exception {
+        return ChartGenerator.generate(config, SampleConfigs.PROJECT, Map.of(), dir, new HelmChartCheck(HELM))
                 .chartDirectory();
     }
 
     /** Generates without the Helm check, for tests that inspect what Helm does with a chart. */
-    public static Path generateUnchecked(ChartSpec spec, Path dir) throws Exception {
-        return ChartGenerator.generate(spec, SampleSpecs.PROJECT, Map.of(), dir, ChartCheck.NONE)
+    public static Path generateUnchecked(RawConfiguration config, Path dir) throws Exception {
+        return ChartGenerator.generate(config, SampleConfigs.PROJECT, Map.of(), dir, ChartCheck.NONE)
                 .chartDirectory();
     }
 

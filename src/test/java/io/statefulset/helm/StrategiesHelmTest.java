@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.statefulset.chart.ChartSpec.StrategySpec;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.ManifestReader;
 import io.statefulset.validate.Manifests;
@@ -32,16 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class StrategiesHelmTest {
     static final String NAME = "demo-visit-counter";
 
-    static SpecBuilder spec(String strategy) {
-        SpecBuilder b = SpecBuilder.sample();
-        b.replicas = 4;
-        b.updateStrategy = null;
-        b.strategy = new StrategySpec(strategy, null, null, null, null, null);
-        return b;
+    /** The sample with four replicas, no {@code <updateStrategy>}, and {@code strategy}. */
+    static RawConfig spec(String strategy) {
+        return SampleConfigs.visitCounter().replicas(4).updateStrategy(null).strategy(strategy);
     }
 
-    static Path chart(SpecBuilder spec, Path dir) throws Exception {
-        return RenderedChart.generate(spec.build(), dir);
+    static Path chart(RawConfig config, Path dir) throws Exception {
+        return RenderedChart.generate(config, dir);
     }
 
     static Manifests render(Path chart, Map<String, String> set) throws Exception {
@@ -314,9 +311,7 @@ class StrategiesHelmTest {
 
     @Test
     void rampedRollsWithMinReadySecondsAndMaxUnavailable(@TempDir Path dir) throws Exception {
-        SpecBuilder ramped = spec("ramped");
-        ramped.minReadySeconds = null;
-        Path chart = chart(ramped, dir);
+        Path chart = chart(spec("ramped").minReadySeconds(null), dir);
         assertValidatesClean(chart);
         StatefulSet sts = get(render(chart, Map.of()), StatefulSet.class, NAME);
         assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");

@@ -3,7 +3,8 @@ package io.statefulset.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class UpgradeSafetyHelmTest {
 
     @Test
     void newVersionChangesNoImmutableField(@TempDir Path v1Dir, @TempDir Path v2Dir) throws Exception {
-        StatefulSet v1 = render(SpecBuilder.sample().chartVersion("1.0.0", "1.0.0"), v1Dir);
-        StatefulSet v2 = render(SpecBuilder.sample().chartVersion("2.3.0-rc.1", "2.3.0"), v2Dir);
+        StatefulSet v1 = render(SampleConfigs.visitCounter().chartVersion("1.0.0", "1.0.0"), v1Dir);
+        StatefulSet v2 = render(SampleConfigs.visitCounter().chartVersion("2.3.0-rc.1", "2.3.0"), v2Dir);
 
         assertThat(v2.getMetadata().getLabels())
                 .as("the versions did change")
@@ -33,7 +34,7 @@ class UpgradeSafetyHelmTest {
 
     @Test
     void selectorAndClaimTemplatesCarryNothingVersionDerived(@TempDir Path dir) throws Exception {
-        StatefulSet sts = render(SpecBuilder.sample().chartVersion("7.7.7", "8.8.8"), dir);
+        StatefulSet sts = render(SampleConfigs.visitCounter().chartVersion("7.7.7", "8.8.8"), dir);
         assertThat(sts.getSpec().getSelector().getMatchLabels().toString())
                 .doesNotContain("7.7.7", "8.8.8", "helm.sh/chart", "version");
         sts.getSpec().getVolumeClaimTemplates().forEach(claim -> {
@@ -43,8 +44,8 @@ class UpgradeSafetyHelmTest {
         });
     }
 
-    private static StatefulSet render(SpecBuilder spec, Path dir) throws Exception {
-        return RenderedChart.render(RenderedChart.generate(spec.build(), dir), "demo", Map.of())
+    private static StatefulSet render(RawConfig config, Path dir) throws Exception {
+        return RenderedChart.render(RenderedChart.generate(config, dir), "demo", Map.of())
                 .all(StatefulSet.class)
                 .get(0);
     }

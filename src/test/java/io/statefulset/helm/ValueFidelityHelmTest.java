@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +49,12 @@ class ValueFidelityHelmTest {
 
     @Test
     void environmentValuesAndAnnotationsArriveVerbatim(@TempDir Path dir) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.env = TRICKY;
-        b.secretEnv = List.of();
+        RawConfig config = SampleConfigs.visitCounter().env(TRICKY).secretEnv(List.of());
         Map<String, String> annotations = new LinkedHashMap<>();
         TRICKY.forEach((k, v) -> annotations.put("example.org/" + k.toLowerCase(), v));
-        b.podAnnotations = annotations;
+        config.podAnnotations(annotations);
 
-        Path chart = RenderedChart.generate(b.build(), dir);
+        Path chart = RenderedChart.generate(config, dir);
         StatefulSet sts = RenderedChart.render(chart, "demo", Map.of())
                 .all(StatefulSet.class)
                 .get(0);

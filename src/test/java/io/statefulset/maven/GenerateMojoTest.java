@@ -3,7 +3,7 @@ package io.statefulset.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,32 +57,32 @@ class GenerateMojoTest {
     @Test
     @InjectMojo(goal = GOAL, pom = "src/test/resources/unit/generate/pom.xml")
     void bindsThePomConfiguration(GenerateMojo mojo) {
-        ChartSpec spec = mojo.chartSpec();
-        assertThat(spec.image().repository()).isEqualTo("ghcr.io/acme/visit-counter");
-        assertThat(spec.replicas()).isEqualTo(2);
-        assertThat(spec.podManagementPolicy()).isEqualTo("Parallel");
-        assertThat(spec.ports())
+        RawConfiguration config = mojo.configuration();
+        assertThat(config.image().repository()).isEqualTo("ghcr.io/acme/visit-counter");
+        assertThat(config.replicas()).isEqualTo(2);
+        assertThat(config.podManagementPolicy()).isEqualTo("Parallel");
+        assertThat(config.ports())
                 .singleElement()
                 .satisfies(p -> assertThat(p.containerPort()).isEqualTo(8080));
-        assertThat(spec.volumeClaimTemplates()).singleElement().satisfies(c -> {
+        assertThat(config.volumeClaimTemplates()).singleElement().satisfies(c -> {
             assertThat(c.mountPath()).isEqualTo("/app/data");
             assertThat(c.accessModes()).containsExactly("ReadWriteOnce");
         });
-        assertThat(spec.env()).containsExactly(Map.entry("DATA_DIR", "/app/data"));
-        assertThat(spec.expandedEnv()).containsExactly(Map.entry("DATA_URL", "file://$(DATA_DIR)/visits"));
-        assertThat(spec.secretEnv())
+        assertThat(config.env()).containsExactly(Map.entry("DATA_DIR", "/app/data"));
+        assertThat(config.expandedEnv()).containsExactly(Map.entry("DATA_URL", "file://$(DATA_DIR)/visits"));
+        assertThat(config.secretEnv())
                 .singleElement()
                 .satisfies(s -> assertThat(s.secretName()).isEqualTo("visit-counter-credentials"));
-        assertThat(spec.podAnnotations()).containsExactly(Map.entry("vault.hashicorp.com/agent-inject", "true"));
-        assertThat(spec.resources().limits()).containsEntry("memory", "128Mi");
-        assertThat(spec.probes().readiness().path()).isEqualTo("/readyz");
-        assertThat(spec.probes().liveness()).isNull();
-        assertThat(spec.hooks()).singleElement().satisfies(h -> {
+        assertThat(config.podAnnotations()).containsExactly(Map.entry("vault.hashicorp.com/agent-inject", "true"));
+        assertThat(config.resources().limits()).containsEntry("memory", "128Mi");
+        assertThat(config.probes().readiness().path()).isEqualTo("/readyz");
+        assertThat(config.probes().liveness()).isNull();
+        assertThat(config.hooks()).singleElement().satisfies(h -> {
             assertThat(h.events()).containsExactly("pre-install", "pre-upgrade");
             assertThat(h.weight()).isEqualTo(-1);
             assertThat(h.command()).containsExactly("sh", "-c", "echo hook");
         });
-        assertThat(spec.chart()).isNull();
+        assertThat(config.chart()).isNull();
     }
 
     @Test

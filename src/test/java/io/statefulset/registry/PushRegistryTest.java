@@ -8,7 +8,8 @@ import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.ChartPackager;
 import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.helm.ChartPusher;
 import io.statefulset.helm.ChartPusher.AlreadyPushedException;
 import io.statefulset.helm.HelmRunner;
@@ -35,14 +36,14 @@ class PushRegistryTest {
     static final HelmRunner.RegistryAccess PLAIN_HTTP = new HelmRunner.RegistryAccess(true, null, false);
     static final Instant TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static Path packageSample(Path dir, SpecBuilder spec) throws Exception {
-        Path chart = RenderedChart.generate(spec.build(), dir.resolve("helm"));
+    private static Path packageSample(Path dir, RawConfig config) throws Exception {
+        Path chart = RenderedChart.generate(config, dir.resolve("helm"));
         return ChartPackager.pack(chart, dir.resolve("out"), TIMESTAMP);
     }
 
     @Test
     void pushWithoutAuthenticationThenPullBackTheSameBytes(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
             ChartPusher.Pushed pushed = new ChartPusher(TestHelm.RUNNER)
@@ -67,7 +68,7 @@ class PushRegistryTest {
 
     @Test
     void snapshotVersionsMayBePushedAgain(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample().chartVersion("1.1.0-SNAPSHOT", "1.1-SNAPSHOT"));
+        Path archive = packageSample(dir, SampleConfigs.visitCounter().chartVersion("1.1.0-SNAPSHOT", "1.1-SNAPSHOT"));
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
             ChartPusher pusher = new ChartPusher(TestHelm.RUNNER);
@@ -80,7 +81,7 @@ class PushRegistryTest {
 
     @Test
     void withAuthenticationAWrongPasswordFailsClearlyAndTheRightOnePushes(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55")) {
             ChartPusher pusher = new ChartPusher(TestHelm.RUNNER);
@@ -117,7 +118,7 @@ class PushRegistryTest {
 
     @Test
     void theLoginNeverReachesTheUsersRegistryConfigAndItsWorkerHomeIsGone(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         Path userConfigHome = dir.resolve("user-helm");
         Path logins = userConfigHome.resolve("registry/config.json");
@@ -144,7 +145,7 @@ class PushRegistryTest {
 
     @Test
     void aStalledUploadEndsAtThePushTimeoutLeavingNoLoginAndNoWorker(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         Path userConfigHome = dir.resolve("user-helm");
         Files.createDirectories(userConfigHome);
@@ -182,7 +183,7 @@ class PushRegistryTest {
 
     @Test
     void aRegistryThatIsDownIsNamedWithWhatToCheck(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         int port;
         try (java.net.ServerSocket socket =
@@ -199,7 +200,7 @@ class PushRegistryTest {
 
     @Test
     void aRegistryThatDropsConnectionsIsNamed(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (LoopbackProxy dropping = LoopbackProxy.dropping()) {
             java.net.URI url = java.net.URI.create("oci://127.0.0.1:" + dropping.port() + "/charts");
@@ -212,7 +213,7 @@ class PushRegistryTest {
 
     @Test
     void tlsAgainstAPlainHttpRegistrySuggestsPlainHttp(@TempDir Path dir) throws Exception {
-        Path archive = packageSample(dir, SpecBuilder.sample());
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
         ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
         try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), null, null)) {
             assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)

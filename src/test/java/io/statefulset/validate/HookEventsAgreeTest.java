@@ -2,14 +2,10 @@ package io.statefulset.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statefulset.chart.ChartDefaults;
-import io.statefulset.chart.ChartSpec.HookSpec;
-import io.statefulset.chart.ChartSpecValidator;
 import io.statefulset.chart.ConfigProblem;
-import io.statefulset.chart.SampleSpecs;
-import io.statefulset.chart.SpecBuilder;
+import io.statefulset.chart.RawConfig;
+import io.statefulset.chart.SampleConfigs;
 import io.statefulset.chart.vocabulary.HookEvent;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,12 +31,9 @@ class HookEventsAgreeTest {
                 "install"
             })
     void generateAcceptsAHookEventExactlyWhenValidateDoes(String event) throws Exception {
-        SpecBuilder b = SpecBuilder.sample();
-        b.hooks = List.of(
-                new HookSpec("h", List.of(event), 0, null, "busybox:1.36", List.of("true"), null, null, null, null));
-        boolean generateAccepts =
-                ChartSpecValidator.validate(ChartDefaults.apply(b.build(), SampleSpecs.PROJECT)).stream()
-                        .noneMatch(ConfigProblem::isError);
+        RawConfig config = SampleConfigs.visitCounter()
+                .hooks(RawConfig.hook("h").events(event).image("busybox:1.36").command("true"));
+        boolean generateAccepts = SampleConfigs.problems(config).stream().noneMatch(ConfigProblem::isError);
 
         EditableStream stream = EditableStream.clean();
         stream.set("Job", "shop-web-migrate", "metadata.annotations[\"helm.sh/hook\"]", event);

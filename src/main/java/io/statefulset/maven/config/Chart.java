@@ -1,10 +1,10 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 import java.util.List;
 
 /** {@code <chart>}: Chart.yaml metadata. Unset fields default from the project. */
-public class Chart {
+public class Chart implements RawConfiguration.Chart {
     private String name;
     private String version;
     private String appVersion;
@@ -16,30 +16,75 @@ public class Chart {
     private List<Maintainer> maintainers;
     private List<String> keywords;
 
-    public ChartSpec.ChartInfo toSpec() {
-        return new ChartSpec.ChartInfo(
-                name,
-                version,
-                appVersion,
-                description,
-                kubeVersion,
-                home,
-                icon,
-                sources,
-                maintainers == null
-                        ? null
-                        : maintainers.stream().map(Maintainer::toSpec).toList(),
-                keywords);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String appVersion() {
+        return appVersion;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String kubeVersion() {
+        return kubeVersion;
+    }
+
+    @Override
+    public String home() {
+        return home;
+    }
+
+    @Override
+    public String icon() {
+        return icon;
+    }
+
+    @Override
+    public List<String> sources() {
+        return sources;
+    }
+
+    @Override
+    public List<Maintainer> maintainers() {
+        return maintainers;
+    }
+
+    @Override
+    public List<String> keywords() {
+        return keywords;
     }
 
     /** {@code <maintainer>}: a chart maintainer. */
-    public static class Maintainer {
+    public static class Maintainer implements RawConfiguration.Maintainer {
         private String name;
         private String email;
         private String url;
 
-        public ChartSpec.Maintainer toSpec() {
-            return new ChartSpec.Maintainer(name, email, url);
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String email() {
+            return email;
+        }
+
+        @Override
+        public String url() {
+            return url;
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 import java.util.List;
 
 /** {@code <hook>}: a Helm hook run as a Job. */
-public class Hook {
+public class Hook implements RawConfiguration.Hook {
     private String name;
     private List<String> events;
     private Integer weight;
@@ -16,17 +16,53 @@ public class Hook {
     private Integer activeDeadlineSeconds;
     private Integer ttlSecondsAfterFinished;
 
-    public ChartSpec.HookSpec toSpec() {
-        return new ChartSpec.HookSpec(
-                name,
-                events,
-                weight,
-                deletePolicies,
-                image,
-                command,
-                args,
-                backoffLimit,
-                activeDeadlineSeconds,
-                ttlSecondsAfterFinished);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> events() {
+        return events;
+    }
+
+    @Override
+    public Integer weight() {
+        return weight;
+    }
+
+    @Override
+    public List<String> deletePolicies() {
+        return deletePolicies;
+    }
+
+    @Override
+    public String image() {
+        return image;
+    }
+
+    @Override
+    public List<String> command() {
+        return command;
+    }
+
+    @Override
+    public List<String> args() {
+        return args;
+    }
+
+    @Override
+    public Integer backoffLimit() {
+        return backoffLimit;
+    }
+
+    @Override
+    public Integer activeDeadlineSeconds() {
+        return activeDeadlineSeconds;
+    }
+
+    @Override
+    public Integer ttlSecondsAfterFinished() {
+        return ttlSecondsAfterFinished;
     }
 }

@@ -1,19 +1,30 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 
 /** {@code <probes>}: readiness, liveness and startup probes. */
-public class Probes {
+public class Probes implements RawConfiguration.Probes {
     private Probe readiness;
     private Probe liveness;
     private Probe startup;
 
-    public ChartSpec.ProbesSpec toSpec() {
-        return new ChartSpec.ProbesSpec(Probe.toSpec(readiness), Probe.toSpec(liveness), Probe.toSpec(startup));
+    @Override
+    public Probe readiness() {
+        return readiness;
+    }
+
+    @Override
+    public Probe liveness() {
+        return liveness;
+    }
+
+    @Override
+    public Probe startup() {
+        return startup;
     }
 
     /** One probe: an HTTP GET of {@code path} on {@code port} (a port name or number), or TCP without a path. */
-    public static class Probe {
+    public static class Probe implements RawConfiguration.Probe {
         private String path;
         private String port;
         private Integer initialDelaySeconds;
@@ -21,16 +32,34 @@ public class Probes {
         private Integer timeoutSeconds;
         private Integer failureThreshold;
 
-        public static ChartSpec.ProbeSpec toSpec(Probe p) {
-            return p == null
-                    ? null
-                    : new ChartSpec.ProbeSpec(
-                            p.path,
-                            p.port,
-                            p.initialDelaySeconds,
-                            p.periodSeconds,
-                            p.timeoutSeconds,
-                            p.failureThreshold);
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public String port() {
+            return port;
+        }
+
+        @Override
+        public Integer initialDelaySeconds() {
+            return initialDelaySeconds;
+        }
+
+        @Override
+        public Integer periodSeconds() {
+            return periodSeconds;
+        }
+
+        @Override
+        public Integer timeoutSeconds() {
+            return timeoutSeconds;
+        }
+
+        @Override
+        public Integer failureThreshold() {
+            return failureThreshold;
         }
     }
 }

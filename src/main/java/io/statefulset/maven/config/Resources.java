@@ -1,17 +1,22 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code <resources>}: requests and limits of the application container. */
-public class Resources {
+public class Resources implements RawConfiguration.Resources {
     private ResourceList requests;
     private ResourceList limits;
 
-    public ChartSpec.ResourcesSpec toSpec() {
-        return new ChartSpec.ResourcesSpec(
-                requests == null ? null : requests.toMap(), limits == null ? null : limits.toMap());
+    @Override
+    public Map<String, String> requests() {
+        return requests == null ? null : requests.toMap();
+    }
+
+    @Override
+    public Map<String, String> limits() {
+        return limits == null ? null : limits.toMap();
     }
 
     /** {@code <requests>} or {@code <limits>}: quantities by resource. */
@@ -20,7 +25,8 @@ public class Resources {
         private String memory;
         private String ephemeralStorage;
 
-        public Map<String, String> toMap() {
+        /** The quantities by their Kubernetes names. */
+        Map<String, String> toMap() {
             Map<String, String> map = new LinkedHashMap<>();
             if (cpu != null) {
                 map.put("cpu", cpu);

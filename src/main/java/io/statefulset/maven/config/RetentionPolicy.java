@@ -1,13 +1,19 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 
 /** {@code <persistentVolumeClaimRetentionPolicy>}: Retain or Delete, when deleted and when scaled. */
-public class RetentionPolicy {
+public class RetentionPolicy implements RawConfiguration.RetentionPolicy {
     private String whenDeleted;
     private String whenScaled;
 
-    public ChartSpec.RetentionPolicySpec toSpec() {
-        return new ChartSpec.RetentionPolicySpec(whenDeleted, whenScaled);
+    @Override
+    public String whenDeleted() {
+        return whenDeleted;
+    }
+
+    @Override
+    public String whenScaled() {
+        return whenScaled;
     }
 }

@@ -1,15 +1,31 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 
 /** {@code <variable>} of {@code <secretEnv>}: a variable read from a key of an existing Secret. */
-public class SecretEnvVariable {
+public class SecretEnvVariable implements RawConfiguration.SecretEnvVariable {
     private String name;
     private String secretName;
     private String key;
     private Boolean optional;
 
-    public ChartSpec.SecretEnvSpec toSpec() {
-        return new ChartSpec.SecretEnvSpec(name, secretName, key, optional);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String secretName() {
+        return secretName;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Boolean optional() {
+        return optional;
     }
 }

@@ -1,15 +1,26 @@
 package io.statefulset.maven.config;
 
-import io.statefulset.chart.ChartSpec;
+import io.statefulset.chart.model.RawConfiguration;
 
 /** {@code <updateStrategy>}: RollingUpdate (with partition, maxUnavailable) or OnDelete. */
-public class UpdateStrategy {
+public class UpdateStrategy implements RawConfiguration.UpdateStrategy {
     private String type;
     private Integer partition;
     /** A number or a percentage, so a string. */
     private String maxUnavailable;
 
-    public ChartSpec.UpdateStrategySpec toSpec() {
-        return new ChartSpec.UpdateStrategySpec(type, partition, maxUnavailable);
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public Integer partition() {
+        return partition;
+    }
+
+    @Override
+    public String maxUnavailable() {
+        return maxUnavailable;
     }
 }
