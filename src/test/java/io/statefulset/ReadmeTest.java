@@ -3,8 +3,8 @@ package io.statefulset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statefulset.chart.SampleConfigs;
-import io.statefulset.chart.ValuesModel;
 import io.statefulset.chart.ValuesTree;
+import io.statefulset.chart.model.ValuesModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.statefulset.chart;
 
+import io.statefulset.chart.model.ChartModel;
+import io.statefulset.chart.model.ProjectInfo;
 import io.statefulset.chart.model.RawConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** Turns a chart configuration into a chart directory: defaults, validation, files, atomic write. */
+/** Turns a chart configuration into a chart directory: the resolved model, files, atomic write. */
 public final class ChartGenerator {
 
     /**
      * What was written, and the warnings the configuration produced; {@code upToDate} when nothing
      * needed writing because the chart directory already is what the configuration gives.
      */
-    public record Result(Path chartDirectory, ChartSpec spec, List<ConfigProblem> warnings, boolean upToDate) {}
+    public record Result(Path chartDirectory, ChartModel model, List<ConfigProblem> warnings, boolean upToDate) {}
 
     private ChartGenerator() {}
 
@@ -48,8 +50,8 @@ public final class ChartGenerator {
             ChartCheck check,
             Path state)
             throws InvalidChartSpecException, ChartRejectedException, IOException {
-        ChartSpec spec = resolve(ChartSpec.of(config), project);
-        List<ConfigProblem> problems = new ArrayList<>(ChartSpecValidator.validate(spec));
+        ChartModel.Resolution resolution = ChartModel.resolve(config, project);
+        List<ConfigProblem> problems = new ArrayList<>(resolution.problems());
         for (String template : userTemplates.keySet()) {
             if (ChartFiles.BUNDLED.contains("templates/" + template)) {
                 problems.add(new ConfigProblem(
@@ -66,17 +68,18 @@ public final class ChartGenerator {
         }
         List<ConfigProblem> warnings =
                 problems.stream().filter(p -> !p.isError()).toList();
-        SortedMap<String, byte[]> files = ChartFiles.render(spec, userTemplates);
-        Path chartDirectory = outputDirectory.resolve(spec.chart().name()).toAbsolutePath();
+        ChartModel model = resolution.model();
+        SortedMap<String, byte[]> files = ChartFiles.render(model, userTemplates);
+        Path chartDirectory = outputDirectory.resolve(model.chart().name()).toAbsolutePath();
 
         Fingerprint inputs = Fingerprint.start();
         files.forEach(inputs::add);
         String inputsHash = inputs.hex();
         UpToDate upToDate = state == null
                 ? null
-                : new UpToDate(state, "generate", spec.chart().name());
+                : new UpToDate(state, "generate", model.chart().name());
         if (upToDate != null && upToDate.isCurrent(inputsHash, treeHash(chartDirectory))) {
-            return new Result(chartDirectory, spec, warnings, true);
+            return new Result(chartDirectory, model, warnings, true);
         }
         if (upToDate != null) {
             upToDate.forget();
@@ -85,12 +88,7 @@ public final class ChartGenerator {
         if (upToDate != null) {
             upToDate.remember(inputsHash, treeHash(chartDirectory).orElseThrow());
         }
-        return new Result(chartDirectory, spec, warnings, false);
-    }
-
-    /** The configuration with every default applied (exposed for tests and other goals). */
-    public static ChartSpec resolve(ChartSpec config, ProjectInfo project) {
-        return ChartDefaults.apply(config, project);
+        return new Result(chartDirectory, model, warnings, false);
     }
 
     private static Optional<String> treeHash(Path directory) throws IOException {

@@ -2,6 +2,7 @@ package io.statefulset.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statefulset.chart.model.ChartInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,15 @@ final class ChartReadme {
 
     private ChartReadme() {}
 
-    static String render(ChartSpec spec, ValuesTree.Section values) {
-        String name = spec.chart().name();
+    static String render(ChartInfo chart, ValuesTree.Section values) {
+        String name = chart.name();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(name).append("\n\n");
-        md.append(spec.chart().description()).append("\n\n");
+        md.append(chart.description()).append("\n\n");
         md.append("Chart version ")
-                .append(code(spec.chart().version()))
+                .append(code(chart.version()))
                 .append(", app version ")
-                .append(code(spec.chart().appVersion()))
+                .append(code(chart.appVersion()))
                 .append(".\n\n");
         md.append("The chart runs the application as a StatefulSet: every pod keeps its ordinal, its DNS name ")
                 .append(

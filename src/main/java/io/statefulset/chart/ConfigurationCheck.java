@@ -2,6 +2,9 @@ package io.statefulset.chart;
 
 import io.statefulset.chart.ConfigProblem.Severity;
 import io.statefulset.chart.GoalParameter.Keys;
+import io.statefulset.chart.model.BlueGreen;
+import io.statefulset.chart.model.Canary;
+import io.statefulset.chart.model.Recreate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,15 +27,24 @@ public final class ConfigurationCheck {
      * parameters that set them: users who know the chart write these in the POM.
      */
     static final Map<String, List<String>> VALUES_KEYS = Map.of(
-            "replicaCount", List.of("<replicas>"),
-            "nameOverride", List.of("<chart><name>"),
-            "canary", List.of("<canaryReplicas>", "<canaryService>"),
-            "blueGreen", List.of("<activeSlot>", "<idleSlotReplicas>"),
-            "recreate", List.of("<recreateImage>"),
-            "persistence", List.of("<volumeClaimTemplates>"),
-            "podSecurityContext", List.of("<securityContext>"),
-            "containerSecurityContext", List.of("<securityContext>"),
-            "tests", List.of("<connectionTest>", "<connectionTestImage>"));
+            "replicaCount",
+            List.of("<replicas>"),
+            "nameOverride",
+            List.of("<chart><name>"),
+            Canary.NAME,
+            List.of("<canaryReplicas>", "<canaryService>"),
+            BlueGreen.NAME,
+            List.of("<activeSlot>", "<idleSlotReplicas>"),
+            Recreate.NAME,
+            List.of("<recreateImage>"),
+            "persistence",
+            List.of("<volumeClaimTemplates>"),
+            "podSecurityContext",
+            List.of("<securityContext>"),
+            "containerSecurityContext",
+            List.of("<securityContext>"),
+            "tests",
+            List.of("<connectionTest>", "<connectionTestImage>"));
 
     /** Top-level keys of the generated chart's values that no parameter sets; they are for install time. */
     static final Set<String> INSTALL_TIME_KEYS = Set.of(

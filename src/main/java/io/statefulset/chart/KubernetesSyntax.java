@@ -21,6 +21,8 @@ public final class KubernetesSyntax {
     private static final Pattern IMAGE_REPOSITORY = Pattern.compile(
             "([A-Za-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*");
 
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s]+");
+
     private KubernetesSyntax() {}
 
     public static boolean isDnsLabel(String s) {
@@ -67,6 +69,11 @@ public final class KubernetesSyntax {
 
     public static boolean isImageTag(String s) {
         return s != null && s.matches(IMAGE_TAG);
+    }
+
+    /** A whole image reference as a container spec takes it: anything without whitespace. */
+    public static boolean isImageReference(String s) {
+        return s != null && IMAGE_REFERENCE.matcher(s).matches();
     }
 
     public static boolean isImageRepository(String s) {

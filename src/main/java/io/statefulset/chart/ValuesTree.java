@@ -137,7 +137,7 @@ public final class ValuesTree {
             return this;
         }
 
-        List<Entry> entries() {
+        public List<Entry> entries() {
             return entries;
         }
 

@@ -2,12 +2,12 @@ package io.statefulset.maven;
 
 import io.statefulset.chart.ChartGenerator;
 import io.statefulset.chart.ChartRejectedException;
-import io.statefulset.chart.ChartSpec;
 import io.statefulset.chart.ConfigProblem;
 import io.statefulset.chart.InvalidChartSpecException;
-import io.statefulset.chart.ProjectInfo;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UserTemplates;
+import io.statefulset.chart.model.Maintainer;
+import io.statefulset.chart.model.ProjectInfo;
 import io.statefulset.chart.model.RawConfiguration;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.maven.config.Chart;
@@ -409,7 +409,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
                 getLog().warn(warning.toString());
             }
             String chart =
-                    result.spec().chart().name() + " " + result.spec().chart().version();
+                    result.model().chart().name() + " " + result.model().chart().version();
             if (result.upToDate()) {
                 getLog().info("Chart " + chart + " is up to date in " + result.chartDirectory()
                         + " (configuration, templates and plugin unchanged); nothing to do");
@@ -602,9 +602,9 @@ public class GenerateMojo extends AbstractRenderingMojo {
     }
 
     private ProjectInfo projectInfo() {
-        List<ChartSpec.Maintainer> developers = project.getDevelopers().stream()
-                .map((Developer d) -> new ChartSpec.Maintainer(
-                        d.getName() != null ? d.getName() : d.getId(), d.getEmail(), d.getUrl()))
+        List<Maintainer> developers = project.getDevelopers().stream()
+                .map((Developer d) ->
+                        new Maintainer(d.getName() != null ? d.getName() : d.getId(), d.getEmail(), d.getUrl()))
                 .filter(m -> m.name() != null)
                 .toList();
         return new ProjectInfo(

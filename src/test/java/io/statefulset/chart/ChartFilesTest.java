@@ -2,6 +2,10 @@ package io.statefulset.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statefulset.chart.model.ChartModel;
+import io.statefulset.chart.model.Maintainer;
+import io.statefulset.chart.model.ProjectInfo;
+import io.statefulset.chart.model.ValuesModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +80,10 @@ class ChartFilesTest {
                 "Counts visits",
                 "https://example.org",
                 "https://example.org/scm",
-                List.of(new ChartSpec.Maintainer("Ada", "ada@example.org", null)));
-        ChartSpec spec = ChartDefaults.apply(ChartSpec.of(SampleConfigs.minimal()), project);
+                List.of(new Maintainer("Ada", "ada@example.org", null)));
+        ChartModel model = ChartModel.resolve(SampleConfigs.minimal(), project).model();
         Map<String, Object> chart = new Yaml()
-                .load(new String(ChartFiles.render(spec, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
+                .load(new String(ChartFiles.render(model, Map.of()).get("Chart.yaml"), StandardCharsets.UTF_8));
         assertThat(chart)
                 .containsEntry("apiVersion", "v2")
                 .containsEntry("name", "visit-counter")
@@ -90,25 +94,25 @@ class ChartFilesTest {
                 .containsEntry("sources", List.of("https://example.org/scm"))
                 .containsEntry("maintainers", List.of(Map.of("name", "Ada", "email", "ada@example.org")))
                 .containsEntry("type", "application");
-        assertThat(spec.image().tag()).isEqualTo("1.0-SNAPSHOT");
+        assertThat(model.image().tag()).isEqualTo("1.0-SNAPSHOT");
     }
 
     @Test
     void valuesYamlIsTheValuesTreeWithACommentAboveEveryKey() throws Exception {
-        ChartSpec spec = SampleConfigs.resolve(SampleConfigs.visitCounter());
-        String values = new String(ChartFiles.render(spec, Map.of()).get("values.yaml"), StandardCharsets.UTF_8);
+        ChartModel model = SampleConfigs.resolve(SampleConfigs.visitCounter());
+        String values = new String(ChartFiles.render(model, Map.of()).get("values.yaml"), StandardCharsets.UTF_8);
         // Compared as JSON trees: YAML reads 10001 back as an Integer where the model holds a Long.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode written =
                 json.readTree(json.writeValueAsString(new Yaml().load(values)));
-        com.fasterxml.jackson.databind.JsonNode model =
-                json.readTree(json.writeValueAsString(ValuesModel.build(spec).toValue()));
-        assertThat(written).isEqualTo(model);
+        com.fasterxml.jackson.databind.JsonNode tree =
+                json.readTree(json.writeValueAsString(ValuesModel.build(model).toValue()));
+        assertThat(written).isEqualTo(tree);
         // Read back with comments: every described key of the values tree has its description above it.
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
         options.setProcessComments(true);
         Node root = new Yaml(options).compose(new java.io.StringReader(values));
-        assertCommented((MappingNode) root, ValuesModel.build(spec));
+        assertCommented((MappingNode) root, ValuesModel.build(model));
     }
 
     private static void assertCommented(MappingNode mapping, ValuesTree.Section section) {
@@ -143,18 +147,18 @@ class ChartFilesTest {
 
     @Test
     void userTemplatesAreAddedNextToTheBundledOnes() {
-        ChartSpec spec = SampleConfigs.resolve(SampleConfigs.visitCounter());
+        ChartModel model = SampleConfigs.resolve(SampleConfigs.visitCounter());
         byte[] configMap = "kind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
-        SortedMap<String, byte[]> files = ChartFiles.render(spec, Map.of("configmap.yaml", configMap));
+        SortedMap<String, byte[]> files = ChartFiles.render(model, Map.of("configmap.yaml", configMap));
         assertThat(files.get("templates/configmap.yaml")).isEqualTo(configMap);
         assertThat(files).containsKey("templates/statefulset.yaml");
     }
 
     @Test
     void readmeTableRowsKeepTheirFourCellsWhateverTheValues() {
-        ChartSpec spec = SampleConfigs.resolve(
+        ChartModel model = SampleConfigs.resolve(
                 SampleConfigs.visitCounter().env(Map.of("PIPE", "a|b", "MULTI", "one\ntwo", "TICK", "`x`")));
-        String readme = new String(ChartFiles.render(spec, Map.of()).get("README.md"), StandardCharsets.UTF_8);
+        String readme = new String(ChartFiles.render(model, Map.of()).get("README.md"), StandardCharsets.UTF_8);
         List<String> rows = readme.lines().filter(l -> l.startsWith("| `")).toList();
         assertThat(rows).isNotEmpty();
         for (String row : rows) {

@@ -3,6 +3,7 @@ package io.statefulset.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statefulset.chart.GoalParameter.Keys;
+import io.statefulset.chart.model.ValuesModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

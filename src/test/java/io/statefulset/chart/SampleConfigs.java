@@ -13,6 +13,8 @@ import static io.statefulset.chart.RawConfig.updateType;
 import io.statefulset.chart.RawConfig.ProbesConfig;
 import io.statefulset.chart.RawConfig.ResourcesConfig;
 import io.statefulset.chart.RawConfig.ServiceConfig;
+import io.statefulset.chart.model.ChartModel;
+import io.statefulset.chart.model.ProjectInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -64,14 +66,14 @@ public final class SampleConfigs {
                 .connectionTest(true);
     }
 
-    /** {@code config} resolved for {@link #PROJECT}, with every default applied. */
-    public static ChartSpec resolve(RawConfig config) {
-        return ChartDefaults.apply(ChartSpec.of(config), PROJECT);
+    /** The model of {@code config}, which must have no errors, for {@link #PROJECT}. */
+    public static ChartModel resolve(RawConfig config) {
+        return ChartModel.resolve(config, PROJECT).model();
     }
 
     /** The errors and warnings of {@code config}, in the order the build reports them. */
     public static List<ConfigProblem> problems(RawConfig config) {
-        return ChartSpecValidator.validate(resolve(config));
+        return ChartModel.resolve(config, PROJECT).problems();
     }
 
     /** Only what is required: an image; everything else defaults. */

@@ -7,7 +7,7 @@ import java.util.Map;
  * The chart configuration as the user wrote it, before defaults and checks: what a build tool
  * hands to the core. Every getter returns {@code null} for an element that was not given; values
  * are as written (a pull policy is the string {@code IfNotPresent}, a wrong one is reported with the
- * element it came from). The core resolves it into its typed model.
+ * element it came from). {@link ChartModel#resolve} turns it into the typed model.
  */
 public interface RawConfiguration {
 

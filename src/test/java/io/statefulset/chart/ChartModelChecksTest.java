@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-class ChartSpecValidatorTest {
+/** The checks every section of the model makes, each reported with its element, value and fix. */
+class ChartModelChecksTest {
 
     private static ClaimConfig data() {
         return claim("data").mountPath("/app/data").size("1Mi").accessModes("ReadWriteOnce");
