@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.statefulset.chart.model.ChartInfo;
 import io.statefulset.chart.model.ChartModel;
 import io.statefulset.chart.model.Maintainer;
+import io.statefulset.chart.model.NotesTemplate;
 import io.statefulset.chart.model.ValuesModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,6 @@ public final class ChartFiles {
     static final List<String> BUNDLED = List.of(
             ".helmignore",
             "templates/_helpers.tpl",
-            "templates/NOTES.txt",
             "templates/_statefulset.tpl",
             "templates/statefulset.yaml",
             "templates/service-headless.yaml",
@@ -41,7 +41,15 @@ public final class ChartFiles {
             "templates/hooks.yaml",
             "templates/tests/test-connection.yaml");
 
+    /** Assembled from the strategies' parts, the same for every chart. */
+    static final String NOTES = "templates/NOTES.txt";
+
     private ChartFiles() {}
+
+    /** Whether the chart itself has a file at {@code path}, which the user's templates may not replace. */
+    static boolean isChartsOwn(String path) {
+        return BUNDLED.contains(path) || NOTES.equals(path);
+    }
 
     /**
      * All files of the chart for {@code model}, plus the user's own templates (path under {@code
@@ -57,6 +65,7 @@ public final class ChartFiles {
         for (String path : BUNDLED) {
             files.put(path, bundled(path));
         }
+        files.put(NOTES, utf8(NotesTemplate.text()));
         userTemplates.forEach((path, content) -> {
             String target = "templates/" + path;
             if (files.containsKey(target)) {

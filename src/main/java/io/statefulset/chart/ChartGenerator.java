@@ -53,7 +53,7 @@ public final class ChartGenerator {
         ChartModel.Resolution resolution = ChartModel.resolve(config, project);
         List<ConfigProblem> problems = new ArrayList<>(resolution.problems());
         for (String template : userTemplates.keySet()) {
-            if (ChartFiles.BUNDLED.contains("templates/" + template)) {
+            if (ChartFiles.isChartsOwn("templates/" + template)) {
                 problems.add(new ConfigProblem(
                         ConfigProblem.Severity.ERROR,
                         "<templatesDirectory>",

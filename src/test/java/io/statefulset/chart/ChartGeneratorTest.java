@@ -131,6 +131,15 @@ class ChartGeneratorTest {
                 .isInstanceOf(InvalidChartSpecException.class)
                 .hasMessageContaining("<templatesDirectory> = 'statefulset.yaml'")
                 .hasMessageContaining("rename your template");
+        // NOTES.txt is assembled rather than copied, and just as much the chart's own.
+        assertThatThrownBy(() -> ChartGenerator.generate(
+                        SampleConfigs.visitCounter(),
+                        SampleConfigs.PROJECT,
+                        Map.of("NOTES.txt", configMap),
+                        out,
+                        ChartCheck.NONE))
+                .isInstanceOf(InvalidChartSpecException.class)
+                .hasMessageContaining("<templatesDirectory> = 'NOTES.txt'");
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Two StatefulSets, {@code <fullname>-blue} and {@code <fullname>-green}, each rolling fully to its
- * own version; the client Service sends traffic to the active slot.
+ * own version; the client Service sends traffic to the active slot. Its next steps in NOTES.txt:
+ * {@code notes/blueGreen.txt}.
  */
 public final class BlueGreen extends Strategy {
     public static final String NAME = "blueGreen";

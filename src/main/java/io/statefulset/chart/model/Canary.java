@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code <canaryReplicas>} highest ordinals get a new version first: a RollingUpdate whose
- * partition is replicas minus them, until {@code canary.promote} rolls it out to every pod.
+ * partition is replicas minus them, until {@code canary.promote} rolls it out to every pod. Its
+ * next steps in NOTES.txt: {@code notes/canary.txt}.
  */
 public final class Canary extends Strategy {
     public static final String NAME = "canary";

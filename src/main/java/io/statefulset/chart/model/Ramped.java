@@ -6,7 +6,8 @@ import io.statefulset.chart.vocabulary.UpdateStrategyType;
 
 /**
  * RollingUpdate paced by {@code minReadySeconds} (default 30) and {@code maxUnavailable} (default
- * 25%): a quarter of the pods at a time, each ready for 30 s before it counts.
+ * 25%): a quarter of the pods at a time, each ready for 30 s before it counts. NOTES.txt gives it
+ * {@link Rolling}'s next steps, which name both.
  */
 public final class Ramped extends Strategy {
     public static final String NAME = "ramped";

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * OnDelete, plus a post-upgrade and post-rollback hook Job that deletes the release's pods so that
- * every pod comes back on the new template.
+ * every pod comes back on the new template. Its next steps in NOTES.txt: {@code notes/recreate.txt}.
  */
 public final class Recreate extends Strategy {
     public static final String NAME = "recreate";

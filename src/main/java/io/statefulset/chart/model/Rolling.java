@@ -4,7 +4,11 @@ import static io.statefulset.chart.model.Given.or;
 
 import io.statefulset.chart.vocabulary.UpdateStrategyType;
 
-/** The default: a RollingUpdate as {@code <updateStrategy>} says, partition 0, highest ordinal first. */
+/**
+ * The default: a RollingUpdate as {@code <updateStrategy>} says, partition 0, highest ordinal first.
+ * Its next steps in NOTES.txt, {@code notes/rolling.txt}, follow {@code updateStrategy} (OnDelete, a
+ * partition, maxUnavailable and minReadySeconds), so {@link Ramped} shares them.
+ */
 public final class Rolling extends Strategy {
     public static final String NAME = "rolling";
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A rollout strategy ({@code <strategy>}): how a new version reaches the pods. Each strategy owns
  * its settings and their defaults, what it makes of {@code <updateStrategy>}, its checks, its part
- * of the chart's values and its branch of NOTES.txt.
+ * of the chart's values and its branch of NOTES.txt ({@link NotesTemplate}).
  */
 public abstract sealed class Strategy permits Rolling, Ramped, Canary, BlueGreen, Recreate {
 
@@ -50,13 +50,4 @@ public abstract sealed class Strategy permits Rolling, Ramped, Canary, BlueGreen
 
     /** What this strategy refuses of {@code <updateStrategy>} as written, and its own settings. */
     abstract void check(UpdateSettings given, Workload workload, Problems problems);
-
-    /**
-     * This strategy's branch of the chart's NOTES.txt: the next steps after an install or upgrade
-     * with it; empty when the branch of the strategies that roll as {@code <updateStrategy>} says
-     * applies.
-     */
-    Optional<String> notes() {
-        return Optional.empty();
-    }
 }
