@@ -30,6 +30,17 @@ class LayeringTest {
         }
     }
 
+    /** Small classes with one job: a core class that grows past this is doing two. */
+    @ParameterizedTest
+    @ValueSource(strings = {"chart", "helm", "validate"})
+    void coreClassesStayUnderFourHundredLines(String pkg) throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/statefulset", pkg))) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readAllLines(source)).as(source.toString()).hasSizeLessThanOrEqualTo(400);
+            }
+        }
+    }
+
     /** Validate reads the chart's vocabularies; the chart knows nothing of the layers built on it. */
     @ParameterizedTest
     @ValueSource(strings = {"io.statefulset.validate", "io.statefulset.helm", "io.statefulset.maven"})
