@@ -26,9 +26,9 @@ public final class Security {
     static final long MAX_ID = Integer.MAX_VALUE;
 
     /** The scratch volume mounted at {@link #TMP_PATH}, so the root filesystem can stay read-only. */
-    public static final String TMP_VOLUME = "tmp";
+    static final String TMP_VOLUME = "tmp";
 
-    public static final String TMP_PATH = "/tmp";
+    static final String TMP_PATH = "/tmp";
 
     private final long runAsUser;
     private final long runAsGroup;
