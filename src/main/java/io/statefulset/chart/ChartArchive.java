@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Reads packaged charts ({@code <name>-<version>.tgz}, entries under {@code <name>/}). */
 public final class ChartArchive {
@@ -24,7 +24,8 @@ public final class ChartArchive {
         long total = 0;
         int entries = 0;
         try (InputStream file = Files.newInputStream(archive);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+                // The JDK's reader: commons-compress refuses the extra field of the gzip header Helm writes.
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(file))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {

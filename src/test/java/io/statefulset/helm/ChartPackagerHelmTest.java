@@ -95,4 +95,17 @@ class ChartPackagerHelmTest {
                 .isEqualTo(4);
         assertThat(rendered.all(Job.class)).hasSize(1);
     }
+
+    /** Helm's gzip header carries an extra field; an archive made by helm package must read all the same. */
+    @Test
+    void anArchiveMadeByHelmPackageIsRenderedWithItsHooks(@TempDir Path dir) throws Exception {
+        Path chart = RenderedChart.generate(SampleSpecs.visitCounter(), dir.resolve("helm"));
+        new com.marcnuri.helm.Helm(chart).packageIt().withDestination(dir).call();
+        RenderedChart rendered = RenderedChart.render(dir.resolve("visit-counter-1.0.0.tgz"), "demo", Map.of());
+        assertThat(rendered.get(StatefulSet.class, "demo-visit-counter")
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(2);
+        assertThat(rendered.all(Job.class)).hasSize(1);
+    }
 }
