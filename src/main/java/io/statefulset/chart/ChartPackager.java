@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -16,25 +17,30 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
- * Packages a chart directory as Helm does ({@code <name>-<version>.tgz}, every file under {@code
- * <name>/}, {@code .helmignore} honoured), but reproducibly: entries in sorted order, owner 0:0
- * without names, mode 0644, every timestamp the given instant, and a gzip header without name or
- * time. The same chart and instant always give the same bytes; {@code helm package} would stamp
- * the current time.
+ * Packages a chart directory with the files {@code helm package} puts into its archive, under the
+ * names Helm gives them ({@code <name>-<version>.tgz}, everything under {@code <name>/}), but
+ * reproducibly: entries in sorted order, owner 0:0 without names, mode 0644, every timestamp the
+ * given instant, and a gzip header without name or time. The same chart and instant always give
+ * the same bytes; {@code helm package} would stamp the current time.
  */
 public final class ChartPackager {
     private static final int FILE_MODE = 0100644;
 
     private ChartPackager() {}
 
-    /** Writes the archive into {@code outputDirectory} (atomically) and returns its path. */
-    public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp) throws IOException {
+    /**
+     * Writes the archive into {@code outputDirectory} (atomically) and returns its path; {@code helm}
+     * decides which files it holds.
+     */
+    public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp, ChartPackaging helm)
+            throws IOException, ChartRejectedException {
         ChartMetadata chart = ChartMetadata.read(chartDirectory);
         Files.createDirectories(outputDirectory);
         Path target = outputDirectory.resolve(chart.archiveName());
+        Path work = Files.createTempDirectory("statefulset-package-");
         Path temp = Files.createTempFile(outputDirectory, "." + chart.archiveName(), ".tmp");
         try {
-            write(chartDirectory, chart.name(), temp, timestamp);
+            write(files(chartDirectory, helm, work), chart.name(), temp, timestamp);
             // A temporary file is created owner-only; the archive is for everyone to read.
             if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(
@@ -43,39 +49,39 @@ public final class ChartPackager {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+            ChartWriter.deleteRecursively(work);
         }
         return target;
     }
 
-    /** The files that go into the package, '/'-separated and sorted. */
-    /** One file of the package: its path on disk and its '/'-separated name inside the chart. */
+    /** One file of the package: where its bytes are read from and its '/'-separated name inside the chart. */
     record Entry(Path file, String name) {}
 
     /**
-     * The files that go into the package, sorted by name: everything but what {@code .helmignore}
-     * names and, as Helm's loader does, hidden files directly in {@code templates/}.
+     * The files of the package, sorted by name: those Helm's archive of the chart holds. Each is read
+     * from the chart directory when a file of that name is there, so that the author's bytes are kept
+     * (Helm rewrites {@code Chart.yaml} in its own layout), and from Helm's archive otherwise (a
+     * subchart Helm unpacked from {@code charts/*.tgz}).
      */
-    static List<Entry> files(Path chartDirectory) throws IOException {
-        HelmIgnore ignore = HelmIgnore.of(chartDirectory);
+    static List<Entry> files(Path chartDirectory, ChartPackaging helm, Path work)
+            throws IOException, ChartRejectedException {
+        Path helmArchive = helm.helmPackage(chartDirectory, Files.createDirectory(work.resolve("helm")));
+        Path unpacked = ChartArchive.extract(helmArchive, Files.createDirectory(work.resolve("unpacked")));
         List<Entry> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(chartDirectory)) {
+        try (Stream<Path> walk = Files.walk(unpacked)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path relative = chartDirectory.relativize(file);
-                boolean hiddenTemplate = relative.getNameCount() == 2
-                        && relative.getName(0).toString().equals("templates")
-                        && relative.getFileName().toString().startsWith(".");
-                if (!ignore.ignores(relative) && !hiddenTemplate) {
-                    List<String> parts = new ArrayList<>();
-                    relative.forEach(part -> parts.add(part.toString()));
-                    files.add(new Entry(file, String.join("/", parts)));
-                }
+                Path relative = unpacked.relativize(file);
+                List<String> parts = new ArrayList<>();
+                relative.forEach(part -> parts.add(part.toString()));
+                Path own = chartDirectory.resolve(String.join("/", parts));
+                files.add(new Entry(Files.isRegularFile(own) ? own : file, String.join("/", parts)));
             }
         }
-        files.sort(java.util.Comparator.comparing(Entry::name));
+        files.sort(Comparator.comparing(Entry::name));
         return files;
     }
 
-    private static void write(Path chartDirectory, String name, Path target, Instant timestamp) throws IOException {
+    private static void write(List<Entry> files, String name, Path target, Instant timestamp) throws IOException {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
@@ -86,7 +92,7 @@ public final class ChartPackager {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
-            for (Entry file : files(chartDirectory)) {
+            for (Entry file : files) {
                 TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file.name(), true);
                 entry.setSize(Files.size(file.file()));
                 entry.setMode(FILE_MODE);

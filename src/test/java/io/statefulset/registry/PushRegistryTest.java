@@ -37,7 +37,7 @@ class PushRegistryTest {
 
     private static Path packageSample(Path dir, SpecBuilder spec) throws Exception {
         Path chart = RenderedChart.generate(spec.build(), dir.resolve("helm"));
-        return ChartPackager.pack(chart, dir.resolve("out"), TIMESTAMP);
+        return ChartPackager.pack(chart, dir.resolve("out"), TIMESTAMP, TestHelm.PACKAGING);
     }
 
     @Test
