@@ -233,12 +233,26 @@ class PushRegistryTest {
         return Deadline.after(Duration.ofSeconds(120), "<pushTimeout>");
     }
 
-    /** The worker homes in the temporary directory: a push must leave none behind. */
+    /**
+     * The homes of the workers this JVM started (their argument file names its process id) in the
+     * temporary directory: a push must leave none behind. Builds running beside this one on the
+     * same machine have homes there too.
+     */
     private static Set<Path> workerHomes() throws Exception {
+        String pid = Long.toString(ProcessHandle.current().pid());
         try (Stream<Path> list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return list.filter(p -> p.getFileName().toString().startsWith("statefulset-helm-")
                             && !p.getFileName().toString().startsWith("statefulset-helm-native-"))
+                    .filter(p -> startedHere(p.resolve("worker.args"), pid))
                     .collect(Collectors.toSet());
+        }
+    }
+
+    private static boolean startedHere(Path argFile, String pid) {
+        try {
+            return Files.readAllLines(argFile).contains(pid);
+        } catch (java.io.IOException gone) {
+            return false;
         }
     }
 
