@@ -5,6 +5,7 @@ import io.statefulset.chart.Fingerprint;
 import io.statefulset.helm.WorkerProtocol.Request;
 import io.statefulset.helm.WorkerProtocol.Response;
 import io.statefulset.helm.WorkerProtocol.Status;
+import io.statefulset.registry.RegistryAccess;
 import io.statefulset.registry.RegistryMessages;
 import io.statefulset.validate.ManifestReader;
 import java.io.IOException;
@@ -154,9 +155,6 @@ public final class HelmRunner {
                     "cannot read what helm package wrote into " + destination + ": " + e.getMessage(), e);
         }
     }
-
-    /** How to reach a registry: plain HTTP, a CA file, or no certificate checks at all. */
-    public record RegistryAccess(boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify) {}
 
     /**
      * {@code helm registry login} (when credentials are given) and {@code helm push}, in a worker of
