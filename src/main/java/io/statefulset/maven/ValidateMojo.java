@@ -1,12 +1,16 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.AtomicWrite;
+import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
 import io.statefulset.chart.Utf8Text;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.maven.config.RuleSetting;
+import io.statefulset.registry.ChartReference;
+import io.statefulset.registry.OciRegistry.Credentials;
+import io.statefulset.registry.RegistryAccess;
 import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
@@ -23,6 +27,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -130,14 +137,68 @@ public class ValidateMojo extends AbstractRenderingMojo {
     private List<File> valuesFiles;
 
     /**
-     * The previous release's chart: a directory, a {@code .tgz}, or Maven coordinates {@code
-     * groupId:artifactId:version} of the chart artifact ({@code tgz}, classifier {@code helm}).
-     * Every StatefulSet change the API server refuses in an upgrade is reported.
+     * The previous release's chart: a directory, a {@code .tgz}, Maven coordinates {@code
+     * groupId:artifactId:version} of the chart artifact ({@code tgz}, classifier {@code helm}), or a
+     * chart in an OCI registry, {@code oci://host[:port]/path/<chart>:<version>}, e.g. {@code
+     * oci://ghcr.io/acme/charts/visit-counter:1.2.0}; the version {@code latest-release} stands for
+     * the highest SemVer version there that is not a SNAPSHOT. Every StatefulSet change the API
+     * server refuses in an upgrade is reported. Default: none, no upgrade check.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PREVIOUS_CHART)
     private String previousChart;
+
+    /**
+     * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
+     * password log in to the registry of an {@code oci://} {@code previousChart}, e.g. {@code
+     * chart-registry}. Default: none; then your own Helm login for the registry's host ({@code helm
+     * registry login}) is used if there is one, else the registry is read anonymously.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREVIOUS_CHART_SERVER_ID)
+    private String previousChartServerId;
+
+    /**
+     * Talk plain HTTP to the registry of an {@code oci://} {@code previousChart} (a registry on
+     * localhost or inside a trusted network). Default {@code false}; the same property as {@code
+     * push}'s, so {@code -Dstatefulset.plainHttp=true} serves both.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PLAIN_HTTP, defaultValue = "false")
+    private boolean plainHttp;
+
+    /**
+     * A PEM file with the CA certificates that sign the certificate of the registry of an {@code
+     * oci://} {@code previousChart}, e.g. {@code ${project.basedir}/ci/registry-ca.pem}. Default:
+     * the JDK's trusted CAs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_FILE)
+    private File caFile;
+
+    /**
+     * Accept any certificate from the registry of an {@code oci://} {@code previousChart}. For test
+     * registries only. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INSECURE_SKIP_TLS_VERIFY, defaultValue = "false")
+    private boolean insecureSkipTlsVerify;
+
+    /**
+     * Seconds the pull of an {@code oci://} {@code previousChart} may take in all: the tag list for
+     * {@code latest-release}, the manifest and the chart. A registry that stalls is given up on at
+     * this deadline and the goal fails naming the URL. Default 60; e.g. {@code
+     * <pullTimeout>120</pullTimeout>} for a slow registry.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PULL_TIMEOUT, defaultValue = "60")
+    private int pullTimeout;
 
     /**
      * Re-grades rules: {@code <rules><rule><id>image-tag</id><severity>off</severity></rule></rules>};
@@ -193,8 +254,14 @@ public class ValidateMojo extends AbstractRenderingMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
     @Component
     private RepositorySystem repositorySystem;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
 
     @Override
     protected String goal() {
@@ -235,7 +302,10 @@ public class ValidateMojo extends AbstractRenderingMojo {
             }
             Path previous = previousChart == null || previousChart.isBlank()
                     ? null
-                    : new PreviousChartResolver(repositorySystem, session, project).resolve(previousChart, root);
+                    : ChartReference.isOci(previousChart)
+                            ? pullPreviousChart(root)
+                            : new PreviousChartResolver(repositorySystem, session, project)
+                                    .resolve(previousChart, root);
             String inputs = inputs(chartDirs, previous, config);
             UpToDate upToDate = new UpToDate(reportsDirectory(root), "validate", "charts");
             if (upToDate.isCurrent(inputs, reportsHash(root))) {
@@ -260,6 +330,34 @@ public class ValidateMojo extends AbstractRenderingMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Validation could not read or write its files: " + e.getMessage(), e);
         }
+    }
+
+    /** The previous chart from its registry, into {@code <reportsDirectory>/previous/}. */
+    private Path pullPreviousChart(Path root) throws MojoFailureException, MojoExecutionException {
+        if (pullTimeout < 1) {
+            throw new MojoFailureException(
+                    "<pullTimeout> = '" + pullTimeout + "': must be at least 1 (seconds); the default is 60");
+        }
+        String reference = previousChart.strip();
+        Credentials credentials;
+        try {
+            credentials = RegistryCredentials.resolve(
+                    previousChartServerId,
+                    PreviousChartResolver.SERVER_ID_ELEMENT,
+                    settings,
+                    settingsDecrypter,
+                    ChartReference.parse(reference).registry(),
+                    getLog());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(PreviousChartResolver.ELEMENT + " = '" + reference + "': " + e.getMessage());
+        }
+        return PreviousChartResolver.pull(
+                reference,
+                credentials,
+                new RegistryAccess(plainHttp, caFile == null ? null : caFile.toPath(), insecureSkipTlsVerify),
+                Deadline.after(Duration.ofSeconds(pullTimeout), "<pullTimeout> (-D" + PropertyNames.PULL_TIMEOUT + ")"),
+                reportsDirectory(root).resolve("previous"),
+                getLog());
     }
 
     /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
