@@ -9,9 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Reads packaged charts ({@code <name>-<version>.tgz}, entries under {@code <name>/}). */
 public final class ChartArchive {
@@ -84,9 +84,10 @@ public final class ChartArchive {
 
         Reader(Path archive, InputStream file) throws IOException {
             this.archive = archive;
-            GzipCompressorInputStream gzip;
+            InputStream gzip;
             try {
-                gzip = new GzipCompressorInputStream(file);
+                // The JDK's reader: commons-compress refuses the extra field of the gzip header Helm writes.
+                gzip = new GZIPInputStream(file);
             } catch (IOException e) {
                 throw new RefusedInputException(
                         archive + " is not gzip-compressed (" + e.getMessage() + "), so it is not a packaged chart;"

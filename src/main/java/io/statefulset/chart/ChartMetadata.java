@@ -38,6 +38,6 @@ public record ChartMetadata(String name, String version) {
 
     /** A SNAPSHOT chart is a development build; pushing it again replaces it, as Maven redeploys snapshots. */
     public boolean isSnapshot() {
-        return version.toUpperCase(java.util.Locale.ROOT).contains("SNAPSHOT");
+        return SemVer.isSnapshot(version);
     }
 }

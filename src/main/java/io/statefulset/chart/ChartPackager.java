@@ -3,57 +3,79 @@ package io.statefulset.chart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
- * Packages a chart directory as Helm does ({@code <name>-<version>.tgz}, every file under {@code
- * <name>/}, {@code .helmignore} honoured), but reproducibly: entries in sorted order, owner 0:0
- * without names, mode 0644, every timestamp the given instant, and a gzip header without name or
- * time. The same chart and instant always give the same bytes; {@code helm package} would stamp
- * the current time.
+ * Packages a chart directory with the files {@code helm package} puts into its archive, under the
+ * names Helm gives them ({@code <name>-<version>.tgz}, everything under {@code <name>/}), but
+ * reproducibly: entries in sorted order, owner 0:0 without names, mode 0644, every timestamp the
+ * given instant, and a gzip header without name or time. The same chart and instant always give
+ * the same bytes; {@code helm package} would stamp the current time.
  */
 public final class ChartPackager {
     private static final int FILE_MODE = 0100644;
 
     private ChartPackager() {}
 
-    /** Writes the archive into {@code outputDirectory} (atomically) and returns its path. */
-    public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp) throws IOException {
+    /**
+     * Writes the archive into {@code outputDirectory} (atomically) and returns its path; {@code helm}
+     * decides which files it holds.
+     */
+    public static Path pack(Path chartDirectory, Path outputDirectory, Instant timestamp, ChartPackaging helm)
+            throws IOException, ChartRejectedException {
         ChartMetadata chart = ChartMetadata.read(chartDirectory);
         Path target = outputDirectory.resolve(chart.archiveName());
-        AtomicWrite.file(target, out -> write(chartDirectory, chart.name(), out, timestamp));
+        // The chart is read by our own rules first: Helm would follow a link out of it.
+        ChartTree tree = ChartTree.of(chartDirectory);
+        List<Packed> files = files(tree, helm);
+        AtomicWrite.file(target, out -> write(files, chart.name(), out, timestamp));
         return target;
     }
 
+    /** One file of the package: its '/'-separated name inside the chart and its bytes. */
+    record Packed(String name, byte[] content) {}
+
     /**
-     * The files that go into the package, sorted by name: everything but what {@code .helmignore}
-     * names and, as Helm's loader does, hidden files directly in {@code templates/}. Read through
-     * {@link ChartTree}, so a link out of the chart, a device or a FIFO is refused, never packaged.
+     * The files of the package, sorted by name: those Helm's archive of the chart holds. Each is read
+     * from the chart directory when a file of that name is there, so that the author's bytes are kept
+     * (Helm rewrites {@code Chart.yaml} in its own layout), and from Helm's archive otherwise (a
+     * subchart Helm unpacked from {@code charts/*.tgz}). Both reads are bounded.
      */
-    static List<ChartTree.Entry> files(ChartTree chart) throws IOException {
-        HelmIgnore ignore = HelmIgnore.of(chart);
-        List<ChartTree.Entry> files = new ArrayList<>();
-        for (ChartTree.Entry file : chart.files()) {
-            Path relative = Path.of(file.name());
-            boolean hiddenTemplate = relative.getNameCount() == 2
-                    && relative.getName(0).toString().equals("templates")
-                    && relative.getFileName().toString().startsWith(".");
-            if (!ignore.ignores(relative) && !hiddenTemplate) {
-                files.add(file);
-            }
+    static List<Packed> files(ChartTree chart, ChartPackaging helm) throws IOException, ChartRejectedException {
+        Map<String, ChartTree.Entry> own = new HashMap<>();
+        for (ChartTree.Entry entry : chart.files()) {
+            own.put(entry.name(), entry);
         }
-        return files;
+        Path work = Files.createTempDirectory("statefulset-package-");
+        try {
+            Path helmArchive = helm.helmPackage(chart.root(), Files.createDirectory(work.resolve("helm")));
+            Path unpacked = ChartArchive.extract(helmArchive, Files.createDirectory(work.resolve("unpacked")));
+            ChartTree helmFiles =
+                    ChartTree.of(unpacked, "Helm's package of " + chart.root().getFileName());
+            List<Packed> files = new ArrayList<>();
+            for (ChartTree.Entry file : helmFiles.files()) {
+                ChartTree.Entry mine = own.get(file.name());
+                files.add(new Packed(file.name(), mine != null ? chart.read(mine) : helmFiles.read(file)));
+            }
+            files.sort(Comparator.comparing(Packed::name));
+            return files;
+        } finally {
+            AtomicWrite.deleteRecursively(work);
+        }
     }
 
-    private static void write(Path chartDirectory, String name, OutputStream out, Instant timestamp)
-            throws IOException {
+    private static void write(List<Packed> files, String name, OutputStream out, Instant timestamp) throws IOException {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
@@ -63,9 +85,8 @@ public final class ChartPackager {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
-            ChartTree chart = ChartTree.of(chartDirectory);
-            for (ChartTree.Entry file : files(chart)) {
-                byte[] content = chart.read(file);
+            for (Packed file : files) {
+                byte[] content = file.content();
                 TarArchiveEntry entry = new TarArchiveEntry(name + "/" + file.name(), true);
                 entry.setSize(content.length);
                 entry.setMode(FILE_MODE);

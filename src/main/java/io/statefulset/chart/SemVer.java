@@ -27,6 +27,51 @@ public final class SemVer {
     }
 
     /**
+     * A SNAPSHOT is a development build: pushing it again replaces it, as Maven redeploys snapshots,
+     * and it is never the latest release.
+     */
+    public static boolean isSnapshot(String version) {
+        return version.toUpperCase(Locale.ROOT).contains("SNAPSHOT");
+    }
+
+    /**
+     * SemVer 2 precedence of two valid versions: major, minor and patch as numbers; a pre-release
+     * is lower than its release; pre-release identifiers compare as numbers when numeric, else
+     * lexically in ASCII, numeric ones lower; build metadata does not count.
+     */
+    public static int compare(String a, String b) {
+        Matcher x = STRICT.matcher(a);
+        Matcher y = STRICT.matcher(b);
+        if (!x.matches() || !y.matches()) {
+            throw new IllegalArgumentException("not SemVer: " + (x.matches() ? b : a));
+        }
+        for (int group = 1; group <= 3; group++) {
+            int c = new java.math.BigInteger(x.group(group)).compareTo(new java.math.BigInteger(y.group(group)));
+            if (c != 0) {
+                return c;
+            }
+        }
+        String p = x.group(4);
+        String q = y.group(4);
+        if (p == null || q == null) {
+            return p == null ? (q == null ? 0 : 1) : -1;
+        }
+        String[] left = p.split("\\.");
+        String[] right = q.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            boolean leftNumeric = left[i].matches("\\d+");
+            boolean rightNumeric = right[i].matches("\\d+");
+            int c = leftNumeric && rightNumeric
+                    ? new java.math.BigInteger(left[i]).compareTo(new java.math.BigInteger(right[i]))
+                    : leftNumeric != rightNumeric ? (leftNumeric ? -1 : 1) : left[i].compareTo(right[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(left.length, right.length);
+    }
+
+    /**
      * {@code 1.0-SNAPSHOT} becomes {@code 1.0.0-SNAPSHOT}, {@code 2} becomes {@code 2.0.0}, {@code
      * 1.0.0.Final} becomes {@code 1.0.0}. Empty when the version has no sensible SemVer form (a
      * fourth numeric component, no leading number).

@@ -5,6 +5,7 @@ import io.statefulset.chart.Deadline;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.registry.OciRegistry;
 import io.statefulset.registry.OciRegistry.Credentials;
+import io.statefulset.registry.RegistryAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,19 +33,22 @@ public final class ChartPusher {
         this.helm = helm;
     }
 
-    /** Pushes {@code archive}; everything, registry checks included, ends by {@code deadline}. */
+    /**
+     * Pushes {@code archive}; everything, registry checks included, ends by {@code deadline}.
+     * Credentials from settings.xml log Helm in inside its private home; credentials read from the
+     * user's own Helm logins only serve the registry checks, since Helm reads that file itself.
+     */
     public Pushed push(
             Path archive,
             ChartMetadata chart,
             URI remote,
             Credentials credentials,
-            HelmRunner.RegistryAccess access,
+            RegistryAccess access,
             boolean overwrite,
             Deadline deadline)
             throws IOException, HelmException, AlreadyPushedException {
         // One deadline for all of it: the check before, Helm's login and push, the check after.
-        OciRegistry registry = new OciRegistry(
-                remote, credentials, access.plainHttp(), access.caFile(), access.insecureSkipTlsVerify(), deadline);
+        OciRegistry registry = new OciRegistry(remote, credentials, "<pushServerId>", access, deadline);
         String reference = remote.getHost() + (remote.getPort() > 0 ? ":" + remote.getPort() : "") + "/"
                 + registry.repository(chart.name()) + ":" + OciRegistry.tag(chart.version());
         Optional<String> existing = registry.manifestDigest(chart.name(), chart.version());
@@ -54,11 +58,12 @@ public final class ChartPusher {
                             + " version is not replaced. Raise the chart version, or set <overwrite>true</overwrite>"
                             + " (-Dstatefulset.overwrite=true) if replacing it is intended.");
         }
+        boolean login = credentials != null && credentials.helmConfig() == null;
         helm.push(
                 archive,
                 remote,
-                credentials == null ? null : credentials.username(),
-                credentials == null ? null : credentials.password(),
+                login ? credentials.username() : null,
+                login ? credentials.password() : null,
                 access,
                 deadline);
         String digest = registry.manifestDigest(chart.name(), chart.version())

@@ -6,6 +6,7 @@ import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.WorkerProtocol.Request;
 import io.statefulset.helm.WorkerProtocol.Response;
 import io.statefulset.helm.WorkerProtocol.Status;
+import io.statefulset.registry.RegistryAccess;
 import io.statefulset.registry.RegistryMessages;
 import io.statefulset.validate.ManifestReader;
 import java.io.IOException;
@@ -131,8 +132,33 @@ public final class HelmRunner {
         return response.payload();
     }
 
-    /** How to reach a registry: plain HTTP, a CA file, or no certificate checks at all. */
-    public record RegistryAccess(boolean plainHttp, Path caFile, boolean insecureSkipTlsVerify) {}
+    /**
+     * {@code helm package <chart>} into {@code destination}, an empty directory, within the render
+     * deadline; returns the archive Helm wrote there. Which files a chart holds is Helm's decision
+     * (its loader and {@code .helmignore} rules).
+     */
+    public Path packageChart(Path chart, Path destination) throws HelmException {
+        Request request = Request.of("package")
+                .arg("chart", chart.toAbsolutePath())
+                .arg("destination", destination.toAbsolutePath())
+                .build();
+        Response response = render(request, null, "package the chart " + chart.getFileName());
+        if (response.status() != Status.OK) {
+            throw new HelmException("helm package refused " + chart + ": " + cleanMessage(response.payload()), null);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(destination)) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".tgz"))
+                    .toList();
+            if (archives.size() != 1) {
+                throw new HelmException(
+                        "helm package wrote " + archives.size() + " archives into " + destination + ", not one", null);
+            }
+            return archives.get(0);
+        } catch (IOException e) {
+            throw new HelmException(
+                    "cannot read what helm package wrote into " + destination + ": " + e.getMessage(), e);
+        }
+    }
 
     /**
      * {@code helm registry login} (when credentials are given) and {@code helm push}, in a worker of

@@ -3,6 +3,7 @@ package io.statefulset.helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintCommand;
 import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.PackageCommand;
 import com.marcnuri.helm.PushCommand;
 import com.marcnuri.helm.RegistryCommand;
 import com.marcnuri.helm.TemplateCommand;
@@ -126,6 +127,7 @@ public final class HelmWorkerMain {
                 case "lint" -> lint(request);
                 case "template" -> bounded(request, template(request));
                 case "notes" -> bounded(request, notes(request));
+                case "package" -> packageChart(request);
                 case "push" -> new Response(Status.OK, push(request));
                 default -> new Response(Status.HELM_ERROR, "unknown operation " + request.op());
             };
@@ -182,6 +184,14 @@ public final class HelmWorkerMain {
         String output = install.call().getOutput();
         int start = output.indexOf("NOTES:\n");
         return start < 0 ? "" : output.substring(start + "NOTES:\n".length());
+    }
+
+    /** {@code helm package}: the archive lands in the destination directory the build chose. */
+    private Response packageChart(Request request) {
+        new PackageCommand(helm, null, Path.of(request.get("chart")))
+                .withDestination(Path.of(request.get("destination")))
+                .call();
+        return new Response(Status.OK, "");
     }
 
     /**

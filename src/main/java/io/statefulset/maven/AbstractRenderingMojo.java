@@ -4,11 +4,11 @@ import io.statefulset.helm.HelmRunner;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** A goal that runs Helm to lint or render charts, each call bounded by {@code renderTimeout}. */
+/** A goal that runs Helm to lint, render or package charts, each call bounded by {@code renderTimeout}. */
 public abstract class AbstractRenderingMojo extends AbstractStatefulSetMojo {
 
     /**
-     * Seconds each Helm lint or render may take before it is stopped and the goal fails, naming the
+     * Seconds each Helm lint, render or packaging may take before it is stopped and the goal fails, naming the
      * chart. Helm runs in a worker process, so a template that loops or renders far too much is
      * really stopped, memory included. Default 60; e.g. {@code <renderTimeout>120</renderTimeout>}
      * for a chart with very large templates.

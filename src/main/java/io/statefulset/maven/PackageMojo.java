@@ -2,9 +2,12 @@ package io.statefulset.maven;
 
 import io.statefulset.chart.ChartMetadata;
 import io.statefulset.chart.ChartPackager;
+import io.statefulset.chart.ChartPackaging;
+import io.statefulset.chart.ChartRejectedException;
 import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UpToDate;
+import io.statefulset.helm.HelmChartPackaging;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +26,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Packages each chart as {@code <outputDirectory>/<chart>-<version>.tgz}, reproducibly (sorted
+ * Packages each chart as {@code <outputDirectory>/<chart>-<version>.tgz} with the files {@code helm
+ * package} would put in it (Helm decides, {@code .helmignore} included), reproducibly (sorted
  * entries, fixed owner and mode, timestamps from {@code project.build.outputTimestamp}), and
  * attaches it to the project (type {@code tgz}, classifier {@code helm}) so that {@code install} and
  * {@code deploy} publish it like any artifact.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractStatefulSetMojo {
+public class PackageMojo extends AbstractRenderingMojo {
     /** Used when the project sets no {@code project.build.outputTimestamp}. */
     static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
 
@@ -99,14 +103,16 @@ public class PackageMojo extends AbstractStatefulSetMojo {
             return;
         }
         Instant timestamp = timestamp();
+        ChartPackaging helm = new HelmChartPackaging(helm());
         for (Path chart : charts) {
-            Path archive = pack(chart, timestamp);
+            Path archive = pack(chart, timestamp, helm);
             String classifier = charts.size() == 1 ? "helm" : "helm-" + chart.getFileName();
             projectHelper.attachArtifact(project, "tgz", classifier, archive.toFile());
         }
     }
 
-    private Path pack(Path chart, Instant timestamp) throws MojoExecutionException, MojoFailureException {
+    private Path pack(Path chart, Instant timestamp, ChartPackaging helm)
+            throws MojoExecutionException, MojoFailureException {
         try {
             ChartMetadata metadata = ChartMetadata.read(chart);
             Path archive = outputDirectory.toPath().resolve(metadata.archiveName());
@@ -125,12 +131,12 @@ public class PackageMojo extends AbstractStatefulSetMojo {
                 return archive;
             }
             upToDate.forget();
-            Path written = ChartPackager.pack(chart, outputDirectory.toPath(), timestamp);
+            Path written = ChartPackager.pack(chart, outputDirectory.toPath(), timestamp, helm);
             String sha256 = Fingerprint.sha256(written);
             upToDate.remember(inputs, sha256);
             getLog().info("Packaged " + written + " (sha256 " + sha256 + ")");
             return written;
-        } catch (RefusedInputException e) {
+        } catch (RefusedInputException | ChartRejectedException e) {
             throw new MojoFailureException("Cannot package " + chart + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot package " + chart + ": " + e.getMessage(), e);

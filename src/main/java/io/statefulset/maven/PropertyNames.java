@@ -23,11 +23,13 @@ public final class PropertyNames {
     public static final String RELEASE_NAME = "statefulset.releaseName";
     public static final String VALUES_FILES = "statefulset.valuesFiles";
     public static final String PREVIOUS_CHART = "statefulset.previousChart";
+    public static final String PREVIOUS_CHART_SERVER_ID = "statefulset.previousChartServerId";
     public static final String FAIL_ON = "statefulset.failOn";
     public static final String KUBE_VERSION = "statefulset.kubeVersion";
     public static final String REPORTS_DIRECTORY = "statefulset.reportsDirectory";
     public static final String RENDER_TIMEOUT = "statefulset.renderTimeout";
     public static final String PUSH_TIMEOUT = "statefulset.pushTimeout";
+    public static final String PULL_TIMEOUT = "statefulset.pullTimeout";
 
     private PropertyNames() {}
 }

@@ -9,6 +9,7 @@ import io.statefulset.helm.HelmRunner;
 import io.statefulset.helm.HelmUnavailableException;
 import io.statefulset.registry.OciRegistry;
 import io.statefulset.registry.OciRegistry.Credentials;
+import io.statefulset.registry.RegistryAccess;
 import io.statefulset.registry.RegistryMessages;
 import java.io.File;
 import java.io.IOException;
@@ -24,12 +25,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Pushes each packaged chart to an OCI registry with real Helm ({@code helm push}), with
@@ -51,7 +48,9 @@ public class PushMojo extends AbstractStatefulSetMojo {
 
     /**
      * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
-     * password log in to the registry. Without it the push is anonymous.
+     * password log in to the registry, e.g. {@code chart-registry}. Without it, the push uses your
+     * own Helm login for the registry's host ({@code helm registry login}), if there is one, and is
+     * anonymous otherwise.
      *
      * @since 0.1.0
      */
@@ -153,9 +152,10 @@ public class PushMojo extends AbstractStatefulSetMojo {
                     "<pushTimeout> = '" + pushTimeout + "': must be at least 1 (seconds); the default is 300");
         }
         URI remote = remote();
-        Credentials credentials = credentials();
-        HelmRunner.RegistryAccess access = new HelmRunner.RegistryAccess(
-                plainHttp, caFile == null ? null : caFile.toPath(), insecureSkipTlsVerify);
+        Credentials credentials = RegistryCredentials.resolve(
+                pushServerId, "<pushServerId>", settings, settingsDecrypter, remote, getLog());
+        RegistryAccess access =
+                new RegistryAccess(plainHttp, caFile == null ? null : caFile.toPath(), insecureSkipTlsVerify);
         List<Path> charts = chartDirectories(null, outputDirectory);
         if (charts.isEmpty()) {
             throw new MojoFailureException("No chart in " + outputDirectory
@@ -205,31 +205,5 @@ public class PushMojo extends AbstractStatefulSetMojo {
             throw new MojoFailureException("<pushUrl> = '" + pushUrl
                     + "': not an OCI registry URL; write it like oci://registry.example.org/charts");
         }
-    }
-
-    /** The server's username and decrypted password; neither is ever logged. */
-    private Credentials credentials() throws MojoFailureException {
-        if (pushServerId == null || pushServerId.isBlank()) {
-            return null;
-        }
-        Server server = settings == null ? null : settings.getServer(pushServerId);
-        if (server == null) {
-            throw new MojoFailureException("<pushServerId> = '" + pushServerId
-                    + "': settings.xml has no <server> with this id;" + " add <server><id>" + pushServerId
-                    + "</id><username>…</username><password>…</password></server>");
-        }
-        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("<pushServerId> = '" + pushServerId
-                        + "': the password cannot be decrypted: " + problem.getMessage());
-            }
-        }
-        Server decrypted = result.getServer();
-        if (decrypted.getUsername() == null || decrypted.getPassword() == null) {
-            throw new MojoFailureException(
-                    "<pushServerId> = '" + pushServerId + "': the <server> needs a <username> and a <password>");
-        }
-        return new Credentials(decrypted.getUsername(), decrypted.getPassword());
     }
 }

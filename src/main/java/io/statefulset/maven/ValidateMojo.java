@@ -1,39 +1,33 @@
 package io.statefulset.maven;
 
-import io.statefulset.chart.AtomicWrite;
-import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.Deadline;
 import io.statefulset.chart.RefusedInputException;
-import io.statefulset.chart.UpToDate;
-import io.statefulset.chart.Utf8Text;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.maven.config.RuleSetting;
+import io.statefulset.registry.ChartReference;
+import io.statefulset.registry.OciRegistry.Credentials;
+import io.statefulset.registry.RegistryAccess;
 import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
 import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestException;
-import io.statefulset.validate.ManifestReader;
-import io.statefulset.validate.ReportWriter;
-import io.statefulset.validate.Rules;
-import io.statefulset.validate.Severity;
-import io.statefulset.validate.SourceLocator;
 import io.statefulset.validate.ValidationConfig;
-import io.statefulset.validate.ValidationReport;
+import io.statefulset.validate.ValidationRun;
 import io.statefulset.validate.Validator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -130,14 +124,68 @@ public class ValidateMojo extends AbstractRenderingMojo {
     private List<File> valuesFiles;
 
     /**
-     * The previous release's chart: a directory, a {@code .tgz}, or Maven coordinates {@code
-     * groupId:artifactId:version} of the chart artifact ({@code tgz}, classifier {@code helm}).
-     * Every StatefulSet change the API server refuses in an upgrade is reported.
+     * The previous release's chart: a directory, a {@code .tgz}, Maven coordinates {@code
+     * groupId:artifactId:version} of the chart artifact ({@code tgz}, classifier {@code helm}), or a
+     * chart in an OCI registry, {@code oci://host[:port]/path/<chart>:<version>}, e.g. {@code
+     * oci://ghcr.io/acme/charts/visit-counter:1.2.0}; the version {@code latest-release} stands for
+     * the highest SemVer version there that is not a SNAPSHOT. Every StatefulSet change the API
+     * server refuses in an upgrade is reported. Default: none, no upgrade check.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PREVIOUS_CHART)
     private String previousChart;
+
+    /**
+     * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
+     * password log in to the registry of an {@code oci://} {@code previousChart}, e.g. {@code
+     * chart-registry}. Default: none; then your own Helm login for the registry's host ({@code helm
+     * registry login}) is used if there is one, else the registry is read anonymously.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREVIOUS_CHART_SERVER_ID)
+    private String previousChartServerId;
+
+    /**
+     * Talk plain HTTP to the registry of an {@code oci://} {@code previousChart} (a registry on
+     * localhost or inside a trusted network). Default {@code false}; the same property as {@code
+     * push}'s, so {@code -Dstatefulset.plainHttp=true} serves both.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PLAIN_HTTP, defaultValue = "false")
+    private boolean plainHttp;
+
+    /**
+     * A PEM file with the CA certificates that sign the certificate of the registry of an {@code
+     * oci://} {@code previousChart}, e.g. {@code ${project.basedir}/ci/registry-ca.pem}. Default:
+     * the JDK's trusted CAs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_FILE)
+    private File caFile;
+
+    /**
+     * Accept any certificate from the registry of an {@code oci://} {@code previousChart}. For test
+     * registries only. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INSECURE_SKIP_TLS_VERIFY, defaultValue = "false")
+    private boolean insecureSkipTlsVerify;
+
+    /**
+     * Seconds the pull of an {@code oci://} {@code previousChart} may take in all: the tag list for
+     * {@code latest-release}, the manifest and the chart. A registry that stalls is given up on at
+     * this deadline and the goal fails naming the URL. Default 60; e.g. {@code
+     * <pullTimeout>120</pullTimeout>} for a slow registry.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PULL_TIMEOUT, defaultValue = "60")
+    private int pullTimeout;
 
     /**
      * Re-grades rules: {@code <rules><rule><id>image-tag</id><severity>off</severity></rule></rules>};
@@ -193,8 +241,14 @@ public class ValidateMojo extends AbstractRenderingMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
     @Component
     private RepositorySystem repositorySystem;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
 
     @Override
     protected String goal() {
@@ -213,18 +267,25 @@ public class ValidateMojo extends AbstractRenderingMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
-        ValidationConfig config = config();
-        ChartValidator charts = new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config));
+        ValidationConfig config;
+        try {
+            config = ValidationConfig.parse(
+                    rules == null
+                            ? List.of()
+                            : rules.stream()
+                                    .map(r -> new ValidationConfig.RuleLevel(r.id(), r.severity()))
+                                    .toList(),
+                    failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         Path root = projectRoot();
-        List<Report> reports = new ArrayList<>();
         try {
             if (manifests != null) {
-                String stream = readStream(manifests.toPath());
-                reports.add(new Report(
-                        manifests.toPath(),
-                        charts.validateManifests(stream, releaseName),
-                        manifests.toPath().getParent()));
-                writeAndLog(reports, root, config);
+                if (!Files.exists(manifests.toPath())) {
+                    throw new MojoFailureException("<manifests> = '" + manifests + "': no such file");
+                }
+                report(run(config, root, List.of()).manifests(manifests.toPath()), root, config);
                 return;
             }
             List<Path> chartDirs = chartDirectories(chartDirectory, outputDirectory);
@@ -235,78 +296,49 @@ public class ValidateMojo extends AbstractRenderingMojo {
             }
             Path previous = previousChart == null || previousChart.isBlank()
                     ? null
-                    : new PreviousChartResolver(repositorySystem, session, project).resolve(previousChart, root);
-            String inputs = inputs(chartDirs, previous, config);
-            UpToDate upToDate = new UpToDate(reportsDirectory(root), "validate", "charts");
-            if (upToDate.isCurrent(inputs, reportsHash(root))) {
-                getLog().info(
-                                "statefulset:validate: up to date (charts, values and rules unchanged since they last passed); nothing to do");
+                    : ChartReference.isOci(previousChart)
+                            ? pullPreviousChart(root)
+                            : new PreviousChartResolver(repositorySystem, session, project)
+                                    .resolve(previousChart, root);
+            ValidationRun.Outcome outcome =
+                    run(config, root, valuesFiles(valuesFiles, "<valuesFiles>")).charts(chartDirs, previous);
+            if (outcome.upToDate()) {
+                getLog().info("statefulset:validate: up to date (charts, values and rules unchanged since they last"
+                        + " passed); nothing to do");
                 return;
             }
-            upToDate.forget();
-            for (Path chart : chartDirs) {
-                reports.add(new Report(
-                        chart, charts.validateChart(chart, releaseName, valuesPaths(), previous), chart.getParent()));
-            }
-            writeAndLog(reports, root, config);
-            upToDate.remember(inputs, reportsHash(root).orElseThrow());
+            report(outcome, root, config);
         } catch (ChartRenderer.RenderStoppedException e) {
             throw new MojoFailureException("statefulset:validate stopped: " + e.getMessage(), e);
         } catch (ManifestException e) {
             throw new MojoFailureException("Cannot validate " + manifests + ": " + e.getMessage(), e);
         } catch (RefusedInputException e) {
-            // A chart linking out of itself, a device, a damaged archive: named with its fix, nothing read.
-            throw new MojoFailureException("statefulset:validate refused its input: " + e.getMessage(), e);
+            // A chart linking out of itself, a device, a damaged archive, a stream that is not UTF-8.
+            String element = manifests != null
+                    ? "<manifests> = '" + manifests + "': "
+                    : "statefulset:validate refused its input: ";
+            throw new MojoFailureException(element + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Validation could not read or write its files: " + e.getMessage(), e);
         }
     }
 
-    /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
-    private String inputs(List<Path> charts, Path previous, ValidationConfig config)
-            throws IOException, MojoFailureException {
-        Fingerprint f = Fingerprint.start()
-                .add("plugin", pluginIdentity())
-                .add("config", config.toString())
-                .add("release", releaseName)
-                .add("kubeVersion", kubeVersion)
-                .addTree("previous", previous);
-        for (Path chart : charts) {
-            f.addTree("chart:" + chart.toAbsolutePath(), chart);
-        }
-        for (Path values : valuesPaths()) {
-            f.addTree("values:" + values.toAbsolutePath(), values);
-        }
-        return f.hex();
+    private ValidationRun run(ValidationConfig config, Path root, List<Path> values) throws MojoFailureException {
+        return new ValidationRun(new ValidationRun.Setup(
+                new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config)),
+                config,
+                releaseName,
+                values,
+                reportsDirectory(root),
+                root,
+                pluginVersion == null ? "dev" : pluginVersion,
+                pluginIdentity(),
+                "kubeVersion=" + kubeVersion));
     }
 
-    private Optional<String> reportsHash(Path root) throws IOException {
-        Path dir = reportsDirectory(root);
-        Path json = dir.resolve("validation.json");
-        Path sarif = dir.resolve("validation.sarif");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(sarif)) {
-            return Optional.empty();
-        }
-        return Optional.of(Fingerprint.start()
-                .addTree("json", json)
-                .addTree("sarif", sarif)
-                .hex());
-    }
-
-    /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
-    private Path reportsDirectory(Path root) {
-        return reportsDirectory.getPath().contains("${")
-                ? root.resolve("target/statefulset")
-                : reportsDirectory.toPath();
-    }
-
-    private record Report(Path input, ValidationReport report, Path chartsDirectory) {}
-
-    private void writeAndLog(List<Report> reports, Path root, ValidationConfig config)
-            throws IOException, MojoFailureException {
-        List<Finding> all = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Report r : reports) {
+    /** Logs every finding by its severity and the summary of each input; fails at {@code failOn}. */
+    private void report(ValidationRun.Outcome outcome, Path root, ValidationConfig config) throws MojoFailureException {
+        for (ValidationRun.Report r : outcome.reports()) {
             boolean variants = r.report().variants().size() > 1;
             for (Finding f : r.report().findings()) {
                 switch (f.severity()) {
@@ -317,84 +349,49 @@ public class ValidateMojo extends AbstractRenderingMojo {
             }
             getLog().info("statefulset:validate " + root.relativize(r.input().toAbsolutePath()) + ": "
                     + r.report().summary());
-            all.addAll(r.report().findings());
-            if (r.report().failed()) {
-                failures.add(r.input().getFileName() + " (" + r.report().summary() + ")");
-            }
         }
-        Severity threshold = config.failOn();
-        ValidationReport combined = new ValidationReport(
-                all,
-                reports.stream().mapToInt(r -> r.report().objects()).sum(),
-                reports.stream()
-                        .flatMap(r -> r.report().variants().stream())
-                        .distinct()
-                        .toList(),
-                threshold);
-        // Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then.
-        Path dir = reportsDirectory.getPath().contains("${")
-                ? root.resolve("target/statefulset")
-                : reportsDirectory.toPath();
-        Files.createDirectories(dir);
-        SourceLocator locator = new SourceLocator(reports.get(0).chartsDirectory(), root);
-        AtomicWrite.text(dir.resolve("validation.json"), ReportWriter.json(combined));
-        AtomicWrite.text(
-                dir.resolve("validation.sarif"),
-                ReportWriter.sarif(combined, pluginVersion == null ? "dev" : pluginVersion, locator::locate));
-        getLog().info("Reports: " + dir.resolve("validation.json") + ", " + dir.resolve("validation.sarif"));
-        if (!failures.isEmpty()) {
-            throw new MojoFailureException("statefulset:validate found problems at or above '" + threshold.label()
-                    + "' in "
-                    + String.join(", ", failures) + ". Each is listed above with its fix; switch a rule off with"
+        getLog().info("Reports: " + outcome.json() + ", " + outcome.sarif());
+        if (!outcome.failures().isEmpty()) {
+            throw new MojoFailureException("statefulset:validate found problems at or above '"
+                    + config.failOn().label() + "' in " + String.join(", ", outcome.failures())
+                    + ". Each is listed above with its fix; switch a rule off with"
                     + " <rules><rule><id>…</id><severity>off</severity></rule></rules> if it does not apply.");
         }
     }
 
-    private ValidationConfig config() throws MojoFailureException {
-        Map<String, Severity> severities = new LinkedHashMap<>();
-        if (rules != null) {
-            for (int i = 0; i < rules.size(); i++) {
-                RuleSetting setting = rules.get(i);
-                String at = "<rules><rule>[" + (i + 1) + "]";
-                if (setting.id() == null || Rules.byId(setting.id()).isEmpty()) {
-                    throw new MojoFailureException(
-                            at + "<id> = '" + setting.id() + "': no such rule; the rules are listed by"
-                                    + " `mvn statefulset:help -Ddetail -Dgoal=validate` and in the README");
-                }
-                try {
-                    severities.put(setting.id(), Severity.parse(setting.severity()));
-                } catch (IllegalArgumentException e) {
-                    throw new MojoFailureException(at + "<severity> = '" + setting.severity() + "': " + e.getMessage());
-                }
-            }
-        }
-        Severity threshold;
-        try {
-            threshold = Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("<failOn> = '" + failOn + "': " + e.getMessage());
-        }
-        if (threshold == Severity.OFF) {
+    private Path pullPreviousChart(Path root) throws MojoFailureException, MojoExecutionException {
+        if (pullTimeout < 1) {
             throw new MojoFailureException(
-                    "<failOn> = 'off': would never fail; use error, warning or info, or skip with -D"
-                            + PropertyNames.VALIDATE_SKIP + "=true");
+                    "<pullTimeout> = '" + pullTimeout + "': must be at least 1 (seconds); the default is 60");
         }
-        return new ValidationConfig(severities, threshold);
-    }
-
-    private List<Path> valuesPaths() throws MojoFailureException {
-        return valuesFiles(valuesFiles, "<valuesFiles>");
-    }
-
-    private static String readStream(Path file) throws IOException, MojoFailureException {
-        if (!Files.exists(file)) {
-            throw new MojoFailureException("<manifests> = '" + file + "': no such file");
-        }
+        String reference = previousChart.strip();
+        Credentials credentials;
         try {
-            return Utf8Text.read(file, ManifestReader.MAX_STREAM_CHARS, "validate the parts of the stream separately");
-        } catch (RefusedInputException e) {
-            throw new MojoFailureException("<manifests> = '" + file + "': " + e.getMessage(), e);
+            credentials = RegistryCredentials.resolve(
+                    previousChartServerId,
+                    PreviousChartResolver.SERVER_ID_ELEMENT,
+                    settings,
+                    settingsDecrypter,
+                    ChartReference.parse(reference).registry(),
+                    getLog());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(PreviousChartResolver.ELEMENT + " = '" + reference + "': " + e.getMessage());
         }
+        return PreviousChartResolver.pull(
+                reference,
+                credentials,
+                new RegistryAccess(plainHttp, caFile == null ? null : caFile.toPath(), insecureSkipTlsVerify),
+                Deadline.after(Duration.ofSeconds(pullTimeout), "<pullTimeout> (-D" + PropertyNames.PULL_TIMEOUT + ")"),
+                reportsDirectory(root).resolve("previous"),
+                getLog());
+    }
+
+    /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
+    /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
+    private Path reportsDirectory(Path root) {
+        return reportsDirectory.getPath().contains("${")
+                ? root.resolve("target/statefulset")
+                : reportsDirectory.toPath();
     }
 
     private Path projectRoot() {

@@ -19,8 +19,10 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,64 +38,83 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Reads an OCI registry over the Distribution HTTP API: whether a chart version is there, its
- * manifest and its blobs. Helm does the pushing; this answers "is 1.0.0 already pushed?" before a
- * push and lets tests pull a pushed chart back. Handles anonymous access, Basic auth (htpasswd) and
- * the Bearer token flow registries such as GHCR use. Every call ends by the deadline the registry
- * was opened with, and every body is read only up to a limit.
+ * manifest, its blobs and the tags of a chart. Helm does the pushing; this answers "is 1.0.0
+ * already pushed?" before a push and pulls the previous release for {@code validate} ({@link
+ * ChartPuller}). Handles anonymous access, Basic auth (htpasswd) and the Bearer token flow
+ * registries such as GHCR use. Every call ends by the deadline the registry was opened with, and
+ * every body is read only up to a limit.
  */
 public final class OciRegistry {
     static final String MANIFEST_TYPES =
             "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final Pattern NEXT_PAGE = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Manifests and token answers are a few kilobytes. */
     static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
     /** A chart archive as the packager accepts it. */
     public static final long MAX_BLOB_BYTES = 64L * 1024 * 1024;
 
-    /** A username and password (from settings.xml); never logged. */
-    public record Credentials(String username, String password) {
+    /** Tags asked for per page of the tag list, and the pages read at most (100,000 tags). */
+    static final int TAG_PAGE_SIZE = 1000;
+
+    static final int MAX_TAG_PAGES = 100;
+
+    /**
+     * A username and password; never logged. From a settings.xml {@code <server>}, or, with {@code
+     * helmConfig}, from the login file of Helm's own ({@link HelmRegistryLogins}).
+     */
+    public record Credentials(String username, String password, Path helmConfig) {
+        /** Credentials from a settings.xml {@code <server>}. */
+        public Credentials(String username, String password) {
+            this(username, password, null);
+        }
+
         @Override
         public String toString() {
-            return "Credentials[" + username + ", ****]";
+            return "Credentials[" + username + ", ****" + (helmConfig == null ? "" : ", from " + helmConfig) + "]";
         }
     }
 
     private final String base;
+    private final String host;
     private final String path;
     private final Credentials credentials;
+    private final String loginSetting;
     private final HttpClient http;
     private final boolean plainHttp;
     private final Deadline deadline;
 
     /**
      * @param url {@code oci://host[:port][/path]}; charts live at {@code <path>/<chart name>}
+     * @param credentials how to log in, or {@code null} for anonymous calls
+     * @param loginSetting the setting that names a login, e.g. {@code <pushServerId>}, for messages
      * @param deadline every call of this registry ends by then
      */
-    public OciRegistry(
-            URI url,
-            Credentials credentials,
-            boolean plainHttp,
-            Path caFile,
-            boolean insecureSkipTlsVerify,
-            Deadline deadline)
+    public OciRegistry(URI url, Credentials credentials, String loginSetting, RegistryAccess access, Deadline deadline)
             throws IOException {
         if (!"oci".equals(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("'" + url + "' is not an oci://host[:port]/path URL");
         }
-        this.base =
-                (plainHttp ? "http://" : "https://") + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        this.plainHttp = access.plainHttp();
+        this.host = url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        this.base = (plainHttp ? "http://" : "https://") + host;
         this.path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
         this.credentials = credentials;
-        this.plainHttp = plainHttp;
+        this.loginSetting = loginSetting;
         this.deadline = deadline;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(min(deadline.remaining(), Duration.ofSeconds(20)))
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (!plainHttp && (caFile != null || insecureSkipTlsVerify)) {
-            builder.sslContext(sslContext(caFile, insecureSkipTlsVerify));
+        if (!plainHttp && (access.caFile() != null || access.insecureSkipTlsVerify())) {
+            builder.sslContext(sslContext(access.caFile(), access.insecureSkipTlsVerify()));
         }
         this.http = builder.build();
+    }
+
+    /** {@code http[s]://host[:port]}: where the calls go. */
+    public String baseUrl() {
+        return base;
     }
 
     /** The manifest digest of {@code chart:tag}, or empty if the registry has no such tag. */
@@ -103,7 +124,7 @@ public final class OciRegistry {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        ensureOk(response, chart, tag);
+        ensureOk(response, repository(chart) + ":" + tag);
         return response.headers().firstValue("Docker-Content-Digest").or(() -> Optional.of("present"));
     }
 
@@ -115,7 +136,7 @@ public final class OciRegistry {
                 MANIFEST_TYPES,
                 chart,
                 MAX_DOCUMENT_BYTES);
-        ensureOk(response, chart, tag);
+        ensureOk(response, repository(chart) + ":" + tag);
         return JSON.readTree(response.body());
     }
 
@@ -123,8 +144,47 @@ public final class OciRegistry {
     public byte[] blob(String chart, String digest) throws IOException {
         HttpResponse<byte[]> response =
                 send("GET", "/v2/" + repository(chart) + "/blobs/" + digest, "*/*", chart, MAX_BLOB_BYTES);
-        ensureOk(response, chart, digest);
+        ensureOk(response, repository(chart) + "@" + digest);
         return response.body();
+    }
+
+    /**
+     * Every tag of {@code chart}, page by page as the registry hands them out ({@code Link: <…>;
+     * rel="next"}), at most {@value #MAX_TAG_PAGES} pages.
+     */
+    public List<String> tags(String chart) throws IOException {
+        List<String> tags = new ArrayList<>();
+        String resource = "/v2/" + repository(chart) + "/tags/list?n=" + TAG_PAGE_SIZE;
+        for (int page = 0; page < MAX_TAG_PAGES; page++) {
+            HttpResponse<byte[]> response = send("GET", resource, "application/json", chart, MAX_DOCUMENT_BYTES);
+            ensureOk(response, "chart " + repository(chart));
+            JsonNode list = JSON.readTree(response.body()).get("tags");
+            if (list != null && list.isArray()) {
+                list.forEach(tag -> tags.add(tag.asText()));
+            }
+            Optional<String> next = nextPage(response);
+            if (next.isEmpty()) {
+                return tags;
+            }
+            resource = next.get();
+        }
+        throw new IOException("the registry " + base + " lists more than " + MAX_TAG_PAGES + " pages of tags of "
+                + repository(chart) + "; name the version instead of looking for the latest one");
+    }
+
+    /** The next page of a list, as path and query on this registry; never another host. */
+    private Optional<String> nextPage(HttpResponse<?> response) throws IOException {
+        for (String link : response.headers().allValues("Link")) {
+            Matcher m = NEXT_PAGE.matcher(link);
+            if (m.find()) {
+                URI next = URI.create(base + "/").resolve(m.group(1));
+                if (!sameOrigin(URI.create(base), next)) {
+                    throw new IOException("the registry " + base + " sent the next page of a list to " + next);
+                }
+                return Optional.of(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code <path>/<chart>}: where Helm pushes a chart under this URL. */
@@ -176,7 +236,7 @@ public final class OciRegistry {
         HttpResponse<byte[]> response = call(request, realm, MAX_DOCUMENT_BYTES);
         if (response.statusCode() != 200) {
             throw new AccessDeniedException("the registry refused the credentials (HTTP " + response.statusCode()
-                    + " from " + realm + "); check the <server> credentials named by <pushServerId>");
+                    + " from " + realm + "); " + loginAdvice());
         }
         JsonNode json = JSON.readTree(response.body());
         JsonNode token = json.hasNonNull("token") ? json.get("token") : json.get("access_token");
@@ -265,16 +325,38 @@ public final class OciRegistry {
         }
     }
 
-    private void ensureOk(HttpResponse<?> response, String chart, String ref) throws IOException {
+    /** The registry has no such chart, tag or blob. */
+    public static final class NotFoundException extends IOException {
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    private void ensureOk(HttpResponse<?> response, String what) throws IOException {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new AccessDeniedException("the registry " + base + " refused access to " + repository(chart) + ":"
-                    + ref + " (HTTP " + status + "); check the <server> credentials named by <pushServerId>");
+            throw new AccessDeniedException(
+                    "the registry " + base + " refused access to " + what + " (HTTP " + status + "); " + loginAdvice());
+        }
+        if (status == 404) {
+            throw new NotFoundException("the registry " + base + " has no " + what + " (HTTP 404)");
         }
         if (status / 100 != 2) {
-            throw new IOException(
-                    "the registry " + base + " answered HTTP " + status + " for " + repository(chart) + ":" + ref);
+            throw new IOException("the registry " + base + " answered HTTP " + status + " for " + what);
         }
+    }
+
+    /** What to check when the registry refuses: depends on where the login came from, if any. */
+    private String loginAdvice() {
+        if (credentials == null) {
+            return "no login was sent: set " + loginSetting + " to the id of a settings.xml <server>, or log in"
+                    + " with `helm registry login " + host + "`";
+        }
+        if (credentials.helmConfig() != null) {
+            return "the login sent is Helm's own for " + host + " in " + credentials.helmConfig()
+                    + "; log in again with `helm registry login " + host + "`, or set " + loginSetting;
+        }
+        return "check the <server> credentials named by " + loginSetting;
     }
 
     private String basic() {

@@ -1,5 +1,7 @@
 package io.statefulset.validate;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +18,43 @@ public record ValidationConfig(Map<String, Severity> severities, Severity failOn
         if (failOn == Severity.OFF) {
             throw new IllegalArgumentException("failOn 'off' would never fail; use error, warning or info");
         }
+    }
+
+    /** A rule id and the severity a user gave it, both as written. */
+    public record RuleLevel(String id, String severity) {}
+
+    /**
+     * The configuration from settings as written; a rule that does not exist or a severity that is
+     * not one is refused, naming the {@code <rules>} element or {@code <failOn>}.
+     *
+     * @throws IllegalArgumentException with a message that names the element, the value and the fix
+     */
+    public static ValidationConfig parse(List<RuleLevel> rules, String failOn) {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleLevel rule = rules.get(i);
+            String at = "<rules><rule>[" + (i + 1) + "]";
+            if (rule.id() == null || Rules.byId(rule.id()).isEmpty()) {
+                throw new IllegalArgumentException(at + "<id> = '" + rule.id() + "': no such rule; the rules are listed"
+                        + " by `mvn statefulset:help -Ddetail -Dgoal=validate` and in the README");
+            }
+            try {
+                severities.put(rule.id(), Severity.parse(rule.severity()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + "<severity> = '" + rule.severity() + "': " + e.getMessage());
+            }
+        }
+        Severity threshold;
+        try {
+            threshold = Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("<failOn> = '" + failOn + "': " + e.getMessage());
+        }
+        if (threshold == Severity.OFF) {
+            throw new IllegalArgumentException("<failOn> = 'off': would never fail; use error, warning or info, or"
+                    + " skip the goal with -Dstatefulset.validate.skip=true");
+        }
+        return new ValidationConfig(severities, threshold);
     }
 
     public static ValidationConfig defaults() {

@@ -37,7 +37,8 @@ class ChartReadersTest {
     }
 
     static Stream<Arguments> readers() {
-        Reader pack = (chart, scratch) -> ChartPackager.pack(chart, scratch, Instant.EPOCH);
+        Reader pack = (chart, scratch) ->
+                ChartPackager.pack(chart, scratch, Instant.EPOCH, io.statefulset.helm.TestHelm.PACKAGING);
         Reader fingerprint = (chart, scratch) -> Fingerprint.start().addTree("chart", chart);
         Reader templates = (chart, scratch) -> UserTemplates.read(chart.resolve("templates"));
         return Stream.of(
@@ -93,7 +94,8 @@ class ChartReadersTest {
         Files.writeString(chart.resolve("files/certs/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
         link(chart.resolve("files/ca"), "certs");
         List<String> names = new ArrayList<>();
-        try (var in = Files.newInputStream(ChartPackager.pack(chart, dir, Instant.EPOCH));
+        try (var in = Files.newInputStream(
+                        ChartPackager.pack(chart, dir, Instant.EPOCH, io.statefulset.helm.TestHelm.PACKAGING));
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -112,7 +114,7 @@ class ChartReadersTest {
     void aHelmignoreLinkedOutOfTheChartIsRefused() throws Exception {
         Path chart = chart(dir, "demo");
         link(chart.resolve(".helmignore"), "/etc/passwd");
-        assertThatThrownBy(() -> ChartPackager.pack(chart, dir, Instant.EPOCH))
+        assertThatThrownBy(() -> ChartPackager.pack(chart, dir, Instant.EPOCH, io.statefulset.helm.TestHelm.PACKAGING))
                 .hasMessageStartingWith(".helmignore is a link to /etc/passwd, outside the chart " + chart);
     }
 }

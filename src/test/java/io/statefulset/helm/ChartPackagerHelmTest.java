@@ -27,14 +27,20 @@ class ChartPackagerHelmTest {
     @Test
     void sameChartAndTimestampGiveTheSameBytes(@TempDir Path one, @TempDir Path two) throws Exception {
         Path first = ChartPackager.pack(
-                RenderedChart.generate(SampleConfigs.visitCounter(), one.resolve("helm")), one, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), one.resolve("helm")),
+                one,
+                TIMESTAMP,
+                TestHelm.PACKAGING);
         Thread.sleep(1100); // a second later: file times on disk differ, the archive must not
         Path second = ChartPackager.pack(
-                RenderedChart.generate(SampleConfigs.visitCounter(), two.resolve("helm")), two, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), two.resolve("helm")),
+                two,
+                TIMESTAMP,
+                TestHelm.PACKAGING);
         assertThat(first.getFileName().toString()).isEqualTo("visit-counter-1.0.0.tgz");
         assertThat(Fingerprint.sha256(first)).isEqualTo(Fingerprint.sha256(second));
-        Path third =
-                ChartPackager.pack(one.resolve("helm/visit-counter"), one.resolve("later"), TIMESTAMP.plusSeconds(60));
+        Path third = ChartPackager.pack(
+                one.resolve("helm/visit-counter"), one.resolve("later"), TIMESTAMP.plusSeconds(60), TestHelm.PACKAGING);
         assertThat(Fingerprint.sha256(third))
                 .as("the timestamp is part of the archive")
                 .isNotEqualTo(Fingerprint.sha256(first));
@@ -50,7 +56,7 @@ class ChartPackagerHelmTest {
         Files.createDirectories(chart.resolve(".idea"));
         Files.writeString(chart.resolve(".idea/workspace.xml"), "<x/>");
         List<TarArchiveEntry> entries = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(ChartPackager.pack(chart, dir, TIMESTAMP));
+        try (InputStream in = Files.newInputStream(ChartPackager.pack(chart, dir, TIMESTAMP, TestHelm.PACKAGING));
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -79,10 +85,43 @@ class ChartPackagerHelmTest {
         });
     }
 
+    /** Helm decides which files go in; their bytes are the chart's own (Helm would rewrite Chart.yaml). */
+    @Test
+    void everyEntryHoldsTheBytesOfTheChartDirectory(@TempDir Path dir) throws Exception {
+        Path chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm"));
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (InputStream in = Files.newInputStream(ChartPackager.pack(chart, dir, TIMESTAMP, TestHelm.PACKAGING));
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            while (tar.getNextEntry() != null) {
+                entries.put(tar.getCurrentEntry().getName().substring("visit-counter/".length()), tar.readAllBytes());
+            }
+        }
+        List<String> onDisk;
+        try (java.util.stream.Stream<Path> walk = Files.walk(chart)) {
+            onDisk = walk.filter(Files::isRegularFile)
+                    .map(f -> chart.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(entries.keySet()).containsExactlyElementsOf(onDisk);
+        entries.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(read(chart.resolve(name))));
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void helmLintsAndRendersThePackage(@TempDir Path dir) throws Exception {
         Path archive = ChartPackager.pack(
-                RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm")), dir, TIMESTAMP);
+                RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm")),
+                dir,
+                TIMESTAMP,
+                TestHelm.PACKAGING);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
                 .isEqualTo("rw-r--r--");
         LintReport lint = RenderedChart.HELM.lint(archive, true);
@@ -93,6 +132,19 @@ class ChartPackagerHelmTest {
                         .getSpec()
                         .getReplicas())
                 .isEqualTo(4);
+        assertThat(rendered.all(Job.class)).hasSize(1);
+    }
+
+    /** Helm's gzip header carries an extra field; an archive made by helm package must read all the same. */
+    @Test
+    void anArchiveMadeByHelmPackageIsRenderedWithItsHooks(@TempDir Path dir) throws Exception {
+        Path chart = RenderedChart.generate(SampleConfigs.visitCounter(), dir.resolve("helm"));
+        new com.marcnuri.helm.Helm(chart).packageIt().withDestination(dir).call();
+        RenderedChart rendered = RenderedChart.render(dir.resolve("visit-counter-1.0.0.tgz"), "demo", Map.of());
+        assertThat(rendered.get(StatefulSet.class, "demo-visit-counter")
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(2);
         assertThat(rendered.all(Job.class)).hasSize(1);
     }
 }

@@ -1,5 +1,6 @@
 package io.statefulset.helm;
 
+import io.statefulset.chart.ChartPackaging;
 import java.time.Duration;
 
 /** Test support: one worker pool for every test in a JVM, as a build has one for all its goals. */
@@ -9,6 +10,7 @@ public final class TestHelm {
 
     public static final HelmWorkers WORKERS = new HelmWorkers();
     public static final HelmRunner RUNNER = new HelmRunner(WORKERS, RENDER_TIMEOUT, "<renderTimeout>");
+    public static final ChartPackaging PACKAGING = new HelmChartPackaging(RUNNER);
 
     private TestHelm() {}
 }

@@ -217,30 +217,9 @@ public final class ItVerifiers {
         assertThat(sts.getMetadata().getName()).isEqualTo("ci-keeper");
     }
 
-    /**
-     * Where Helm keeps this user's registry logins: {@code registry/config.json} under {@code
-     * $HELM_CONFIG_HOME}, else {@code $XDG_CONFIG_HOME/helm}, else the OS default (Helm's helmpath).
-     */
+    /** Where Helm keeps this user's registry logins, located as Helm locates them. */
     public static Path userHelmRegistryConfig() {
-        String helmHome = System.getenv("HELM_CONFIG_HOME");
-        Path base;
-        if (helmHome != null && !helmHome.isBlank()) {
-            base = Path.of(helmHome);
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-            Path home = Path.of(System.getProperty("user.home"));
-            if (xdg != null && !xdg.isBlank()) {
-                base = Path.of(xdg, "helm");
-            } else if (os.contains("mac")) {
-                base = home.resolve("Library/Preferences/helm");
-            } else if (os.contains("win") && System.getenv("APPDATA") != null) {
-                base = Path.of(System.getenv("APPDATA"), "helm");
-            } else {
-                base = home.resolve(".config/helm");
-            }
-        }
-        return base.resolve("registry/config.json");
+        return io.statefulset.registry.HelmRegistryLogins.configFile();
     }
 
     /** push: the chart in the registry is the archive the build made, byte for byte. */
@@ -252,9 +231,8 @@ public final class ItVerifiers {
         var oci = new io.statefulset.registry.OciRegistry(
                 registry.chartsUrl(),
                 credentials,
-                true,
-                null,
-                false,
+                "<pushServerId>",
+                new io.statefulset.registry.RegistryAccess(true, null, false),
                 io.statefulset.chart.Deadline.after(java.time.Duration.ofSeconds(60), "<pushTimeout>"));
         var manifest = oci.manifest("ledger", "1.0.0");
         String layer = manifest.get("layers").get(0).get("digest").asText();
@@ -265,6 +243,81 @@ public final class ItVerifiers {
         if (password != null) {
             assertThat(buildLog(basedir)).doesNotContain(password);
         }
+    }
+
+    /**
+     * previous-chart-registry (prebuild): releases of ledger as another pipeline pushed them, each
+     * with claims of its own size so that the one validate pulls can be told: 1.0.0 (1Gi), 1.1.0
+     * (2Gi), 1.2.0-SNAPSHOT (4Gi) and 0.9.0 (8Gi), in that order, all with podManagementPolicy
+     * Parallel.
+     */
+    public static void pushLedgerReleases(
+            Path dir, io.statefulset.registry.RegistryServer registry, String user, String password) throws Exception {
+        Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("1.0.0", "1Gi");
+        sizes.put("1.1.0", "2Gi");
+        sizes.put("1.2.0-SNAPSHOT", "4Gi");
+        sizes.put("0.9.0", "8Gi");
+        for (Map.Entry<String, String> release : sizes.entrySet()) {
+            io.statefulset.chart.RawConfig config = io.statefulset.chart.SampleConfigs.visitCounter()
+                    .chartName("ledger")
+                    .chartVersion(release.getKey(), release.getKey())
+                    .volumeClaimTemplates(io.statefulset.chart.RawConfig.claim("data")
+                            .mountPath("/data")
+                            .size(release.getValue())
+                            .accessModes("ReadWriteOnce")
+                            .storageClassName("standard"));
+            Path chart = RenderedChart.generateUnchecked(config, dir.resolve(release.getKey()));
+            Path archive = io.statefulset.chart.ChartPackager.pack(
+                    chart,
+                    dir.resolve("out"),
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                    io.statefulset.helm.TestHelm.PACKAGING);
+            new io.statefulset.helm.ChartPusher(io.statefulset.helm.TestHelm.RUNNER)
+                    .push(
+                            archive,
+                            io.statefulset.chart.ChartMetadata.read(chart),
+                            registry.chartsUrl(),
+                            new io.statefulset.registry.OciRegistry.Credentials(user, password),
+                            new io.statefulset.registry.RegistryAccess(true, null, false),
+                            false,
+                            io.statefulset.chart.Deadline.after(java.time.Duration.ofSeconds(60), "<pushTimeout>"));
+        }
+    }
+
+    /**
+     * previous-chart-registry: a wrong password names the element and the registry; against 1.0.0
+     * and against latest-release (1.1.0, whose claims are as large as this chart's) the change of
+     * podManagementPolicy is refused, and nothing else.
+     */
+    public static void previousChartFromRegistry(Path basedir, io.statefulset.registry.RegistryServer registry)
+            throws Exception {
+        String log = buildLog(basedir);
+        String charts = registry.chartsUrl().toString();
+        String url = "http://127.0.0.1:" + registry.port();
+        assertThat(log)
+                .as(excerpt(log, "previous"))
+                .contains("<previousChart> = '" + charts + "/ledger:latest-release': the registry " + url
+                        + " refused access to chart charts/ledger (HTTP 401); check the <server> credentials named by"
+                        + " <previousChartServerId>")
+                .doesNotContain("not-the-password")
+                .contains("Pulled " + charts + "/ledger:1.0.0 as the previous chart (sha256:")
+                .contains("Pulled " + charts + "/ledger:1.1.0 (latest-release) as the previous chart (sha256:")
+                .contains("error upgrade-immutable-field StatefulSet/release-name-ledger spec.podManagementPolicy")
+                .contains("changes from Parallel to OrderedReady")
+                .doesNotContain("requests.storage:");
+        assertThat(count(log, "upgrade-immutable-field StatefulSet/release-name-ledger spec.podManagementPolicy"))
+                .as("reported against 1.0.0 and against latest-release")
+                .isEqualTo(2);
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(basedir.resolve("target/statefulset/validation.json").toFile());
+        List<String> immutable = new java.util.ArrayList<>();
+        findings.forEach(f -> {
+            if (f.get("ruleId").asText().equals("upgrade-immutable-field")) {
+                immutable.add(f.get("path").asText());
+            }
+        });
+        assertThat(immutable).as("the last build, against 1.1.0").containsExactly("spec.podManagementPolicy");
     }
 
     /** reactor-parallel: both modules' charts, built with -T 2. */

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** helm push through helm-java into a real registry on loopback, pulled back over the OCI API. */
 class PushRegistryTest {
-    static final HelmRunner.RegistryAccess PLAIN_HTTP = new HelmRunner.RegistryAccess(true, null, false);
+    static final RegistryAccess PLAIN_HTTP = new RegistryAccess(true, null, false);
     static final Instant TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
 
     private static Path packageSample(Path dir, RawConfig config) throws Exception {
         Path chart = RenderedChart.generate(config, dir.resolve("helm"));
-        return ChartPackager.pack(chart, dir.resolve("out"), TIMESTAMP);
+        return ChartPackager.pack(chart, dir.resolve("out"), TIMESTAMP, TestHelm.PACKAGING);
     }
 
     @Test
@@ -52,7 +52,7 @@ class PushRegistryTest {
             assertThat(pushed.digest()).startsWith("sha256:");
             assertThat(pushed.replaced()).isFalse();
             assertPulledBackIdentical(
-                    new OciRegistry(registry.chartsUrl(), null, true, null, false, deadline()), archive);
+                    new OciRegistry(registry.chartsUrl(), null, "<pushServerId>", PLAIN_HTTP, deadline()), archive);
 
             assertThatThrownBy(() -> new ChartPusher(TestHelm.RUNNER)
                             .push(archive, chart, registry.chartsUrl(), null, PLAIN_HTTP, false, deadline()))
@@ -111,7 +111,11 @@ class PushRegistryTest {
             assertThat(pushed.digest()).startsWith("sha256:");
             assertPulledBackIdentical(
                     new OciRegistry(
-                            registry.chartsUrl(), new Credentials("ci", "s3cret-pa55"), true, null, false, deadline()),
+                            registry.chartsUrl(),
+                            new Credentials("ci", "s3cret-pa55"),
+                            "<pushServerId>",
+                            PLAIN_HTTP,
+                            deadline()),
                     archive);
         }
     }
@@ -140,6 +144,50 @@ class PushRegistryTest {
                     deadline());
             assertThat(Files.readString(logins)).isEqualTo(theirs);
             assertThat(workerHomes(workerTemp)).as("worker homes left behind").isEmpty();
+        }
+    }
+
+    /**
+     * Without a server id, the registry checks use the login Helm itself keeps, found where Helm
+     * finds it ($XDG_CONFIG_HOME/helm/registry/config.json here), and Helm's push reads the same
+     * file: the push goes through only if both found it. Nothing is written to it.
+     */
+    @Test
+    void withoutAServerIdHelmsOwnLoginServesTheChecksAndThePush(@TempDir Path dir) throws Exception {
+        Path archive = packageSample(dir, SampleConfigs.visitCounter());
+        ChartMetadata chart = ChartMetadata.read(dir.resolve("helm/visit-counter"));
+        Map<String, String> environment = Map.of(
+                "HELM_CONFIG_HOME", "", "XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+        Path logins = HelmRegistryLogins.configFile(environment, System.getProperty("os.name"));
+        assertThat(logins).isEqualTo(dir.resolve("xdg/helm/registry/config.json"));
+        try (RegistryServer registry = RegistryServer.start(dir.resolve("registry"), "ci", "s3cret-pa55");
+                HelmWorkers workers = new HelmWorkers(environment, 1L << 30, dir)) {
+            String host = "127.0.0.1:" + registry.port();
+            Files.createDirectories(logins.getParent());
+            String theirs = "{\"auths\":{\"" + host + "\":{\"auth\":\""
+                    + java.util.Base64.getEncoder().encodeToString("ci:s3cret-pa55".getBytes()) + "\"}}}";
+            Files.writeString(logins, theirs);
+            Credentials helmLogin = HelmRegistryLogins.find(logins, host).orElseThrow();
+
+            ChartPusher pusher = new ChartPusher(new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>"));
+            assertThat(pusher.push(archive, chart, registry.chartsUrl(), helmLogin, PLAIN_HTTP, false, deadline())
+                            .digest())
+                    .startsWith("sha256:");
+            assertPulledBackIdentical(
+                    new OciRegistry(registry.chartsUrl(), helmLogin, "<pushServerId>", PLAIN_HTTP, deadline()),
+                    archive);
+            assertThat(Files.readString(logins)).isEqualTo(theirs);
+            assertThatThrownBy(() -> pusher.push(
+                            archive,
+                            chart,
+                            registry.chartsUrl(),
+                            new Credentials("ci", "expired", logins),
+                            PLAIN_HTTP,
+                            true,
+                            deadline()))
+                    .hasMessageContaining("refused access")
+                    .hasMessageContaining("the login sent is Helm's own for " + host + " in " + logins)
+                    .hasMessageContaining("or set <pushServerId>");
         }
     }
 
@@ -222,7 +270,7 @@ class PushRegistryTest {
                                     chart,
                                     registry.chartsUrl(),
                                     null,
-                                    new HelmRunner.RegistryAccess(false, null, false),
+                                    new RegistryAccess(false, null, false),
                                     false,
                                     deadline()))
                     .hasMessageContaining("does not speak TLS")
