@@ -243,10 +243,11 @@ public class GenerateMojo extends AbstractRenderingMojo {
 
     /**
      * Helm hooks, each run as a Job {@code <release>-<chart>-<name>}: {@code name}, {@code events}
-     * (any of pre-/post-install, -upgrade, -rollback, -delete, and test), {@code weight} (default
-     * 0), {@code deletePolicies} (default before-hook-creation), {@code image} (required), {@code
-     * command}, {@code args}, {@code backoffLimit} (default 1), {@code activeDeadlineSeconds}
-     * (default 300), {@code ttlSecondsAfterFinished}.
+     * (any of pre-/post-install, -upgrade, -rollback, -delete, and test; Helm 2's test-success is
+     * written as test), {@code weight} (default 0), {@code deletePolicies} (default
+     * before-hook-creation), {@code image} (required), {@code command}, {@code args}, {@code
+     * backoffLimit} (default 1), {@code activeDeadlineSeconds} (default 300), {@code
+     * ttlSecondsAfterFinished}.
      *
      * @since 0.1.0
      */
