@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
@@ -220,6 +221,14 @@ public final class ItVerifiers {
         String log = buildLog(basedir);
         assertLogHas(log, "keeper", "Rendered keeper to " + rendered.toAbsolutePath());
         assertNoPluginWarnings(log);
+        // The same goals on Maven 3 and 4: generate, then template; nothing of process-resources.
+        List<String> goals = log.lines()
+                .filter(l -> l.startsWith("[INFO] --- ") && l.endsWith(" ---"))
+                .map(l -> l.replaceFirst("^\\[INFO] --- \\S+:\\S+:(\\S+) .*$", "$1"))
+                .toList();
+        assertThat(goals)
+                .as("the goals the build ran, %s", excerpt(log, "--- "))
+                .containsExactly("generate", "template");
         io.statefulset.validate.Manifests m = io.statefulset.validate.ManifestReader.read(Files.readString(rendered));
         assertThat(m.problems()).isEmpty();
         StatefulSet sts = m.of(StatefulSet.class).get(0);
@@ -295,6 +304,30 @@ public final class ItVerifiers {
                 log, "MultiThreadedBuilder", "Using the MultiThreadedBuilder implementation with a thread count of 2");
         assertNoPluginWarnings(log);
     }
+
+    /**
+     * natives-*: the helm-java natives in a dependency:tree of the plugin are exactly {@code
+     * platform}'s: one native, the right one.
+     */
+    public static void natives(Path basedir, String treeFile, String platform) throws Exception {
+        Path tree = basedir.resolve(treeFile);
+        String log = buildLog(basedir);
+        if (!Files.isRegularFile(tree)) {
+            throw new AssertionError(treeFile + " was not written\n" + excerpt(log, "helm-java"));
+        }
+        String text = Files.readString(tree);
+        Matcher natives = NATIVE.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (natives.find()) {
+            found.add(natives.group(1));
+        }
+        assertThat(found)
+                .as("helm-java natives resolved for %s, in %s:%n%s", platform, treeFile, text)
+                .containsExactly(platform);
+    }
+
+    private static final Pattern NATIVE = Pattern.compile(
+            "com\\.marcnuri\\.helm-java:(linux-amd64|linux-arm64|darwin-amd64|darwin-arm64|windows-amd64):jar:");
 
     private static int count(String text, String needle) {
         int n = 0;
