@@ -92,6 +92,8 @@ public final class ItVerifiers {
                 "visit-counter",
                 "Generated chart visit-counter 1.0.0 in",
                 "statefulset:validate target/helm/visit-counter: 0 errors, 0 warnings, 0 infos in 7 objects (1 variant: default)");
+        // maxUnavailable 1 is what every Kubernetes version does: the configuration draws no warning.
+        assertLogLacks(log, "maxUnavailable", "<updateStrategy><maxUnavailable>");
         assertNoPluginWarnings(log);
         assertThat(basedir.resolve("target/statefulset/validation.sarif")).isRegularFile();
         assertLintClean(basedir.resolve("target/helm/visit-counter-1.0.0.tgz"));
