@@ -263,8 +263,10 @@ final class HelmWorker {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // Reported by nothing: a home that cannot be deleted now is retried by the pool at exit.
+            // Unchecked: the walk meets a file that another thread deleted at the same moment (the
+            // shutdown hook and a failing push both closing the push's worker).
         }
     }
 

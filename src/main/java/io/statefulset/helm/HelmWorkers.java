@@ -230,8 +230,12 @@ public final class HelmWorkers implements AutoCloseable {
             idle.clear();
             cache.clear();
         }
-        workers.forEach(HelmWorker::close);
-        HelmWorker.deleteTree(nativeDirectory);
+        try {
+            workers.forEach(HelmWorker::close);
+        } finally {
+            // The native copy is 100 MB: it goes even if closing a worker went wrong.
+            HelmWorker.deleteTree(nativeDirectory);
+        }
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
