@@ -78,14 +78,14 @@ final class HelmNatives {
             return "Helm cannot run on this platform " + here + ": helm-java, through which the plugin runs real"
                     + " Helm, ships native libraries for " + String.join(", ", SUPPORTED_PLATFORMS) + " only."
                     + onClasspath + " Build on one of those; Windows on ARM and musl-based Linux (Alpine) are"
-                    + " not supported. Nothing is downloaded at build time.";
+                    + " not supported. The plugin never downloads a native itself.";
         }
         return "No Helm native library for " + platform + " " + here + " is on the plugin's classpath." + onClasspath
                 + " The plugin's POM adds it for every supported platform (" + String.join(", ", SUPPORTED_PLATFORMS)
                 + "); where a build left it out, declare it among the plugin's dependencies: <plugin>...<dependencies>"
                 + "<dependency><groupId>com.marcnuri.helm-java</groupId><artifactId>" + platform + "</artifactId>"
-                + "<version>" + version + "</version></dependency></dependencies></plugin>. Nothing is downloaded"
-                + " at build time.";
+                + "<version>" + version + "</version></dependency></dependencies></plugin>. The plugin never"
+                + " downloads a native itself.";
     }
 
     /**

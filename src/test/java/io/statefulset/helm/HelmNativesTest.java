@@ -71,7 +71,7 @@ class HelmNativesTest {
                     .hasMessageContaining("os.name=" + System.getProperty("os.name"))
                     .hasMessageContaining("os.arch=" + System.getProperty("os.arch"))
                     .hasMessageContaining("linux-amd64, linux-arm64, darwin-amd64, darwin-arm64, windows-amd64")
-                    .hasMessageContaining("Nothing is downloaded at build time");
+                    .hasMessageContaining("The plugin never downloads a native itself");
             HelmRunner runner = new HelmRunner(workers, TestHelm.RENDER_TIMEOUT, "<renderTimeout>");
             assertThatThrownBy(() -> runner.lint(Path.of("no-chart-needed"), true))
                     .isInstanceOf(HelmUnavailableException.class);
