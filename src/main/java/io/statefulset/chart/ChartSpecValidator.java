@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
  * and Helm would, and reports each mistake with the POM element that holds it and how to fix it.
  */
 public final class ChartSpecValidator {
+    /**
+     * Where Kubernetes honours a StatefulSet's maxUnavailable (KEP-961): beta and on by default in
+     * 1.35.0, turned off by default again in 1.35.4 and 1.36 because it broke Parallel rollouts
+     * (kubernetes#137409), on by default again from 1.37. Elsewhere pods are replaced one at a time.
+     */
+    private static final String MAX_UNAVAILABLE_HONOURED = "Kubernetes honours maxUnavailable: by default on 1.37+"
+            + " and 1.35.0 to 1.35.3, otherwise only with the MaxUnavailableStatefulSet feature gate (1.24+);"
+            + " other servers replace one pod at a time";
+
     static final List<String> POD_MANAGEMENT_POLICIES = List.of("OrderedReady", "Parallel");
     static final List<String> UPDATE_STRATEGIES = List.of("RollingUpdate", "OnDelete");
     static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
@@ -258,10 +267,11 @@ public final class ChartSpecValidator {
             error(element, value, "must be a number of pods (1 or more) or a percentage from 1% to 100%");
             return;
         }
-        warning(
-                element,
-                value,
-                "takes effect only on Kubernetes 1.37+ (or with the MaxUnavailableStatefulSet feature gate); older servers roll one pod at a time");
+        if (value.equals("1")) {
+            // The default: one pod at a time, which every Kubernetes version does.
+            return;
+        }
+        warning(element, value, "replaces several pods at once only where " + MAX_UNAVAILABLE_HONOURED);
         if (podManagementPolicy.equals("OrderedReady")) {
             warning(
                     element,

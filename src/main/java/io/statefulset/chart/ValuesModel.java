@@ -190,7 +190,7 @@ public final class ValuesModel {
                                                         integer(0))
                                                 .leaf(
                                                         "maxUnavailable",
-                                                        "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (needs Kubernetes 1.37+)",
+                                                        "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (more than 1 needs Kubernetes 1.37+ or 1.35.0 to 1.35.3, else the MaxUnavailableStatefulSet feature gate)",
                                                         maxUnavailable(spec.updateStrategy()
                                                                 .maxUnavailable()),
                                                         anyOf(integer(1), string("^$|" + PERCENT)))))

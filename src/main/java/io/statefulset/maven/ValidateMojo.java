@@ -61,7 +61,7 @@ import org.eclipse.aether.RepositorySystem;
  * <li>{@code sts-shared-claim} (error): Several replicas mounting one PersistentVolumeClaim share one disk; a ReadWriteOnce claim cannot even attach on two nodes.</li>
  * <li>{@code sts-partition} (warning): A partition above replicas updates no pod at all.</li>
  * <li>{@code sts-max-unavailable} (error): maxUnavailable 0 is rejected, and a rollingUpdate block with OnDelete is rejected.</li>
- * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady (and needs Kubernetes 1.37+).</li>
+ * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady.</li>
  * <li>{@code sts-retention-policy} (error): persistentVolumeClaimRetentionPolicy accepts only Retain and Delete.</li>
  * <li>{@code sts-termination-grace} (warning): terminationGracePeriodSeconds 0 kills pods without letting them flush their data.</li>
  * <li>{@code sts-version-in-immutable} (error): Selector and claim templates are immutable; a version in them breaks every later helm upgrade (helm#7998).</li>
@@ -323,7 +323,8 @@ public class ValidateMojo extends AbstractRenderingMojo {
         }
     }
 
-    private ValidationRun run(ValidationConfig config, Path root, List<Path> values) throws MojoFailureException {
+    private ValidationRun run(ValidationConfig config, Path root, List<Path> values)
+            throws MojoFailureException, MojoExecutionException {
         return new ValidationRun(new ValidationRun.Setup(
                 new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config)),
                 config,

@@ -44,11 +44,23 @@ class ChartSpecValidatorTest {
     }
 
     @Test
-    void sampleConfigurationHasNoErrorsAndWarnsAboutMaxUnavailable() {
-        List<ConfigProblem> problems = problems(b -> {});
-        assertThat(problems).noneMatch(ConfigProblem::isError);
-        assertThat(problems).extracting(ConfigProblem::element).containsExactly("<updateStrategy><maxUnavailable>");
-        assertThat(problems.get(0).message()).contains("1.37");
+    void sampleConfigurationHasNoProblems() {
+        // maxUnavailable 1 is what every Kubernetes version does anyway: nothing to warn about.
+        assertThat(problems(b -> {})).isEmpty();
+    }
+
+    @Test
+    void maxUnavailableAboveOneSaysWhereKubernetesHonoursIt() {
+        for (String value : List.of("2", "50%")) {
+            List<ConfigProblem> problems =
+                    problems(b -> b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, value));
+            assertThat(problems).extracting(ConfigProblem::element).containsExactly("<updateStrategy><maxUnavailable>");
+            assertThat(problems.get(0).isError()).isFalse();
+            assertThat(problems.get(0).message())
+                    .contains("by default on 1.37+ and 1.35.0 to 1.35.3")
+                    .contains("MaxUnavailableStatefulSet feature gate")
+                    .contains("other servers replace one pod at a time");
+        }
     }
 
     @Test
@@ -151,7 +163,10 @@ class ChartSpecValidatorTest {
 
     @Test
     void maxUnavailableWithOrderedReadyWarns() {
-        List<ConfigProblem> problems = problems(b -> b.podManagementPolicy = "OrderedReady");
+        List<ConfigProblem> problems = problems(b -> {
+            b.podManagementPolicy = "OrderedReady";
+            b.updateStrategy = new UpdateStrategySpec("RollingUpdate", 0, "2");
+        });
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems).anyMatch(p -> p.message().contains("no effect with <podManagementPolicy>OrderedReady"));
     }
