@@ -137,6 +137,17 @@ public class ValidateMojo extends AbstractRenderingMojo {
     private String previousChart;
 
     /**
+     * The version of an {@code oci://} {@code previousChart} that names none: a chart version such
+     * as {@code 1.2.0}, or {@code latest-release}, the highest SemVer version in the registry that is
+     * not a SNAPSHOT (what a release pipeline compares with). Default: none, the version is part of
+     * {@code previousChart}; given in both places, the two must agree.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREVIOUS_CHART_VERSION)
+    private String previousChartVersion;
+
+    /**
      * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
      * password log in to the registry of an {@code oci://} {@code previousChart}, e.g. {@code
      * chart-registry}. Default: none; then your own Helm login for the registry's host ({@code helm
@@ -365,18 +376,21 @@ public class ValidateMojo extends AbstractRenderingMojo {
             throw new MojoFailureException(
                     "<pullTimeout> = '" + pullTimeout + "': must be at least 1 (seconds); the default is 60");
         }
-        String reference = previousChart.strip();
+        String reference;
         Credentials credentials;
         try {
+            ChartReference parsed = ChartReference.parse(previousChart, previousChartVersion);
+            reference = parsed.toString();
             credentials = RegistryCredentials.resolve(
                     previousChartServerId,
                     PreviousChartResolver.SERVER_ID_ELEMENT,
                     settings,
                     settingsDecrypter,
-                    ChartReference.parse(reference).registry(),
+                    parsed.registry(),
                     getLog());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(PreviousChartResolver.ELEMENT + " = '" + reference + "': " + e.getMessage());
+            throw new MojoFailureException(
+                    PreviousChartResolver.ELEMENT + " = '" + previousChart.strip() + "': " + e.getMessage());
         }
         return PreviousChartResolver.pull(
                 reference,
@@ -387,7 +401,6 @@ public class ValidateMojo extends AbstractRenderingMojo {
                 getLog());
     }
 
-    /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
     /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
     private Path reportsDirectory(Path root) {
         return reportsDirectory.getPath().contains("${")
