@@ -5,4 +5,4 @@ assert log.contains('Helm did not lint the chart ledger within 3 s (<renderTimeo
 assert log.contains('statefulset:validate stopped: Helm did not lint the chart loops within 3 s'):
         io.statefulset.it.ItVerifiers.excerpt(log, 'stopped')
 assert !new File(basedir, 'target/helm/ledger').exists(): 'a chart Helm could not check was written'
-assert !new File(basedir, 'target/statefulset/validation.json').exists()
+assert !new File(basedir, 'target/statefulset/validation.json').exists(): 'validate wrote reports for a chart it could not render'

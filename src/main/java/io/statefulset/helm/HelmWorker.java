@@ -93,7 +93,7 @@ final class HelmWorker {
                     "start Helm");
             if (ready.status() == Status.UNAVAILABLE) {
                 worker.close();
-                throw new HelmUnavailableException(ready.payload());
+                throw new HelmUnavailableException(ready.payload() + HelmNatives.loadFailureHint());
             }
             worker.version = ready.payload();
             return worker;

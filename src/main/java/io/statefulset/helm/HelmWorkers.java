@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -47,18 +46,16 @@ public final class HelmWorkers implements AutoCloseable {
     private static final int CACHE_ENTRIES = 32;
     private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
-    /** The platforms helm-java ships a native library for, as its artifacts name them. */
-    static final List<String> SUPPORTED_PLATFORMS =
-            List.of("linux-amd64", "linux-arm64", "darwin-amd64", "darwin-arm64", "windows-amd64");
-
     private final Map<String, String> environment;
     private final Path temporary;
     private final long memoryLimitBytes;
+    private final ClassLoader natives;
     private final Deque<HelmWorker> idle = new ArrayDeque<>();
     private final Set<HelmWorker> running = new LinkedHashSet<>();
     private final LinkedHashMap<String, Response> cache = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedBytes;
     private final java.util.concurrent.atomic.AtomicLong helmCalls = new java.util.concurrent.atomic.AtomicLong();
+    private NativeLibrary nativeProvider;
     private Path nativeDirectory;
     private Path nativeLibrary;
     private boolean closed;
@@ -76,10 +73,27 @@ public final class HelmWorkers implements AutoCloseable {
      * @param temporary where worker homes and the native library copy are created
      */
     public HelmWorkers(Map<String, String> environment, long memoryLimitBytes, Path temporary) {
+        this(environment, memoryLimitBytes, temporary, HelmWorkers.class.getClassLoader());
+    }
+
+    /** @param natives where Helm's native library is looked for (tests pass one that has none) */
+    HelmWorkers(Map<String, String> environment, long memoryLimitBytes, Path temporary, ClassLoader natives) {
         this.environment = Map.copyOf(environment);
         this.memoryLimitBytes = memoryLimitBytes;
         this.temporary = temporary;
+        this.natives = natives;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Fails at once, before any chart is touched, when Helm cannot run on this machine: no native
+     * library for this platform on the classpath. The message names the platform, the supported
+     * ones and what to do.
+     */
+    public synchronized void requireNative() throws HelmUnavailableException {
+        if (nativeProvider == null) {
+            nativeProvider = HelmNatives.find(natives);
+        }
     }
 
     /**
@@ -225,8 +239,12 @@ public final class HelmWorkers implements AutoCloseable {
             idle.clear();
             cache.clear();
         }
-        workers.forEach(HelmWorker::close);
-        HelmWorker.deleteTree(nativeDirectory);
+        try {
+            workers.forEach(HelmWorker::close);
+        } finally {
+            // The native copy is 100 MB: it goes even if closing a worker went wrong.
+            HelmWorker.deleteTree(nativeDirectory);
+        }
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -237,26 +255,21 @@ public final class HelmWorkers implements AutoCloseable {
     }
 
     /**
-     * Helm's native library, copied once per build from the helm-java jar on the classpath into a
-     * directory only this user can read. Never downloaded: where the classpath has none for this
-     * platform, the build fails at once and says so.
+     * Helm's native library for this platform, copied once per build from the helm-java jar on the
+     * classpath into a directory only this user can read. Never downloaded: where the classpath has
+     * none for this platform, the build fails at once and says so.
      */
     private Path nativeLibrary() throws HelmException {
         if (nativeLibrary != null) {
             return nativeLibrary;
         }
-        NativeLibrary provider = null;
-        for (NativeLibrary candidate : ServiceLoader.load(NativeLibrary.class, HelmWorkers.class.getClassLoader())) {
-            provider = candidate;
-            break;
-        }
-        if (provider == null) {
-            throw new HelmUnavailableException(noNativeMessage());
-        }
-        String name = provider.getBinaryName();
-        try (InputStream in = provider.getClass().getResourceAsStream("/" + name)) {
+        requireNative();
+        String name = nativeProvider.getBinaryName();
+        try (InputStream in = nativeProvider.getClass().getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new HelmUnavailableException(noNativeMessage());
+                throw new HelmUnavailableException("the Helm native library " + name + " is missing from the jar of "
+                        + nativeProvider.getClass().getName() + "; the jar is damaged. Delete it from the local"
+                        + " repository so that Maven fetches it again.");
             }
             nativeDirectory = Files.createTempDirectory(temporary, "statefulset-helm-native-");
             Path target = nativeDirectory.resolve(name);
@@ -266,22 +279,6 @@ public final class HelmWorkers implements AutoCloseable {
         } catch (IOException e) {
             throw new HelmException("cannot copy Helm's native library " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Why Helm cannot run here, for which platform, and what to do. */
-    static String noNativeMessage() {
-        String os = System.getProperty("os.name", "?");
-        String arch = System.getProperty("os.arch", "?");
-        String lower = os.toLowerCase(Locale.ROOT);
-        String hint = lower.contains("linux") && Files.exists(Path.of("/etc/alpine-release"))
-                ? " musl-based Linux (Alpine) is not supported: build in a glibc-based image such as"
-                        + " eclipse-temurin:17 (Ubuntu)."
-                : " Build on one of those platforms; Windows on ARM and musl-based Linux (Alpine) are not"
-                        + " supported.";
-        return "no Helm native library for this platform (os.name=" + os + ", os.arch=" + arch
-                + ") is on the plugin's classpath. The plugin runs real Helm through helm-java, whose natives"
-                + " exist for " + String.join(", ", SUPPORTED_PLATFORMS) + "; nothing is downloaded at build"
-                + " time." + hint;
     }
 
     private static Path javaExecutable() {

@@ -19,7 +19,8 @@ public record TemplateRequest(
     /**
      * The Kubernetes version rendered for unless another is asked for. Helm's in-process library
      * would otherwise assume v1.20.0, older than any cluster that supports every field this chart
-     * uses.
+     * uses. Never newer than the API the fabric8 model reads rendered objects with (1.37.0 for
+     * fabric8 7.9.0), or fields of that version would be reported as unknown; a test checks it.
      */
     public static final String DEFAULT_KUBE_VERSION = "1.35.0";
 

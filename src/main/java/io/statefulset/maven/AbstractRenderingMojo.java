@@ -1,6 +1,7 @@
 package io.statefulset.maven;
 
 import io.statefulset.helm.HelmRunner;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,8 +19,11 @@ public abstract class AbstractRenderingMojo extends AbstractStatefulSetMojo {
     @Parameter(property = PropertyNames.RENDER_TIMEOUT, defaultValue = "60")
     private int renderTimeout;
 
-    /** The runner for this goal; a timeout below one second is the user's mistake. */
-    protected HelmRunner helm() throws MojoFailureException {
+    /**
+     * The runner for this goal; a timeout below one second is the user's mistake, a platform Helm
+     * has no native library for fails here, before any work.
+     */
+    protected HelmRunner helm() throws MojoFailureException, MojoExecutionException {
         if (renderTimeout < 1) {
             throw new MojoFailureException(
                     "<renderTimeout> = '" + renderTimeout + "': must be at least 1 (seconds); the default is 60");

@@ -1,9 +1,11 @@
 package io.statefulset.maven;
 
 import io.statefulset.helm.HelmRunner;
+import io.statefulset.helm.HelmUnavailableException;
 import io.statefulset.helm.HelmWorkers;
 import java.time.Duration;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -33,10 +35,19 @@ final class BuildHelm {
         return (HelmWorkers) data.get(key);
     }
 
-    /** A runner whose every lint and render ends after {@code renderTimeoutSeconds}. */
-    static HelmRunner runner(MavenSession session, int renderTimeoutSeconds) {
+    /**
+     * A runner whose every lint and render ends after {@code renderTimeoutSeconds}; fails at once
+     * when Helm has no native library for this platform.
+     */
+    static HelmRunner runner(MavenSession session, int renderTimeoutSeconds) throws MojoExecutionException {
+        HelmWorkers workers = workers(session);
+        try {
+            workers.requireNative();
+        } catch (HelmUnavailableException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         return new HelmRunner(
-                workers(session),
+                workers,
                 Duration.ofSeconds(renderTimeoutSeconds),
                 "<renderTimeout> (-D" + PropertyNames.RENDER_TIMEOUT + ")");
     }

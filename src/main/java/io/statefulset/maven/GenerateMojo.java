@@ -86,7 +86,8 @@ public class GenerateMojo extends AbstractRenderingMojo {
      * How pods are replaced on upgrade: {@code type} {@code RollingUpdate} (default) or {@code
      * OnDelete}; for RollingUpdate {@code partition} (default 0; only ordinals at or above it are
      * updated, at most {@code replicas}) and {@code maxUnavailable} (a number of at least 1 or a
-     * percentage; Kubernetes 1.37+).
+     * percentage; more than 1 replaces several pods at once where Kubernetes honours it: by default
+     * on 1.37+ and 1.35.0 to 1.35.3, otherwise with the MaxUnavailableStatefulSet feature gate).
      *
      * @since 0.1.0
      */

@@ -23,6 +23,7 @@ public final class PropertyNames {
     public static final String RELEASE_NAME = "statefulset.releaseName";
     public static final String VALUES_FILES = "statefulset.valuesFiles";
     public static final String PREVIOUS_CHART = "statefulset.previousChart";
+    public static final String PREVIOUS_CHART_VERSION = "statefulset.previousChartVersion";
     public static final String PREVIOUS_CHART_SERVER_ID = "statefulset.previousChartServerId";
     public static final String FAIL_ON = "statefulset.failOn";
     public static final String KUBE_VERSION = "statefulset.kubeVersion";

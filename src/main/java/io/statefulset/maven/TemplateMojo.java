@@ -15,17 +15,20 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders each chart with real Helm, like {@code helm template} (hooks and tests included), to
  * {@code <outputDirectory>/<chart>-rendered.yaml}, with values overrides: {@code mvn
- * statefulset:template -Dstatefulset.set=replicaCount=3,image.tag=2.0.0}. Generates the chart first.
+ * statefulset:template -Dstatefulset.set=replicaCount=3,image.tag=2.0.0}. Runs {@code
+ * statefulset:generate} first, with the plugin's {@code <configuration>}, and nothing else.
  */
 @Mojo(name = "template", threadSafe = true)
-@Execute(phase = LifecyclePhase.GENERATE_RESOURCES)
+// Forking the goal rather than the lifecycle up to generate-resources: Maven 4 runs the whole
+// resources phase for that fork, process-resources (and so statefulset:validate) included, while
+// Maven 3 stops at generate-resources. The goal behaves the same on both.
+@Execute(goal = "generate")
 public class TemplateMojo extends AbstractRenderingMojo {
 
     /**

@@ -61,7 +61,7 @@ import org.eclipse.aether.RepositorySystem;
  * <li>{@code sts-shared-claim} (error): Several replicas mounting one PersistentVolumeClaim share one disk; a ReadWriteOnce claim cannot even attach on two nodes.</li>
  * <li>{@code sts-partition} (warning): A partition above replicas updates no pod at all.</li>
  * <li>{@code sts-max-unavailable} (error): maxUnavailable 0 is rejected, and a rollingUpdate block with OnDelete is rejected.</li>
- * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady (and needs Kubernetes 1.37+).</li>
+ * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady.</li>
  * <li>{@code sts-retention-policy} (error): persistentVolumeClaimRetentionPolicy accepts only Retain and Delete.</li>
  * <li>{@code sts-termination-grace} (warning): terminationGracePeriodSeconds 0 kills pods without letting them flush their data.</li>
  * <li>{@code sts-version-in-immutable} (error): Selector and claim templates are immutable; a version in them breaks every later helm upgrade (helm#7998).</li>
@@ -135,6 +135,17 @@ public class ValidateMojo extends AbstractRenderingMojo {
      */
     @Parameter(property = PropertyNames.PREVIOUS_CHART)
     private String previousChart;
+
+    /**
+     * The version of an {@code oci://} {@code previousChart} that names none: a chart version such
+     * as {@code 1.2.0}, or {@code latest-release}, the highest SemVer version in the registry that is
+     * not a SNAPSHOT (what a release pipeline compares with). Default: none, the version is part of
+     * {@code previousChart}; given in both places, the two must agree.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREVIOUS_CHART_VERSION)
+    private String previousChartVersion;
 
     /**
      * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
@@ -323,7 +334,8 @@ public class ValidateMojo extends AbstractRenderingMojo {
         }
     }
 
-    private ValidationRun run(ValidationConfig config, Path root, List<Path> values) throws MojoFailureException {
+    private ValidationRun run(ValidationConfig config, Path root, List<Path> values)
+            throws MojoFailureException, MojoExecutionException {
         return new ValidationRun(new ValidationRun.Setup(
                 new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config)),
                 config,
@@ -364,18 +376,21 @@ public class ValidateMojo extends AbstractRenderingMojo {
             throw new MojoFailureException(
                     "<pullTimeout> = '" + pullTimeout + "': must be at least 1 (seconds); the default is 60");
         }
-        String reference = previousChart.strip();
+        String reference;
         Credentials credentials;
         try {
+            ChartReference parsed = ChartReference.parse(previousChart, previousChartVersion);
+            reference = parsed.toString();
             credentials = RegistryCredentials.resolve(
                     previousChartServerId,
                     PreviousChartResolver.SERVER_ID_ELEMENT,
                     settings,
                     settingsDecrypter,
-                    ChartReference.parse(reference).registry(),
+                    parsed.registry(),
                     getLog());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(PreviousChartResolver.ELEMENT + " = '" + reference + "': " + e.getMessage());
+            throw new MojoFailureException(
+                    PreviousChartResolver.ELEMENT + " = '" + previousChart.strip() + "': " + e.getMessage());
         }
         return PreviousChartResolver.pull(
                 reference,
@@ -386,7 +401,6 @@ public class ValidateMojo extends AbstractRenderingMojo {
                 getLog());
     }
 
-    /** Everything the result depends on: plugin, charts, values files, previous chart, settings. */
     /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
     private Path reportsDirectory(Path root) {
         return reportsDirectory.getPath().contains("${")

@@ -21,6 +21,27 @@ public record ChartReference(URI registry, String chart, String version) {
         return text != null && text.strip().startsWith("oci://");
     }
 
+    /**
+     * Parses {@code text}, whose version may instead be given on its own as {@code version} (a
+     * chart version or {@value #LATEST_RELEASE}); given in both places, the two must agree.
+     */
+    public static ChartReference parse(String text, String version) {
+        if (version == null || version.isBlank()) {
+            return parse(text);
+        }
+        String reference = text.strip();
+        String last = reference.substring(reference.lastIndexOf('/') + 1);
+        if (last.contains(":")) {
+            ChartReference parsed = parse(reference);
+            if (!parsed.version().equals(version.strip().replace('_', '+'))) {
+                throw new IllegalArgumentException("names version " + parsed.version() + " while <previousChartVersion>"
+                        + " says " + version.strip() + "; give the version in one place");
+            }
+            return parsed;
+        }
+        return parse(reference + ":" + version.strip());
+    }
+
     /** Parses {@code oci://host[:port]/path/<chart>:<version>}; the exception says what is wrong. */
     public static ChartReference parse(String text) {
         URI uri;

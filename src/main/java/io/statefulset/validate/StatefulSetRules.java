@@ -76,7 +76,7 @@ final class StatefulSetRules {
     static final Rule MAX_UNAVAILABLE_ORDERED = rule(
             "sts-max-unavailable-ordered",
             Severity.WARNING,
-            "maxUnavailable has no effect with podManagementPolicy OrderedReady (and needs Kubernetes 1.37+).",
+            "maxUnavailable has no effect with podManagementPolicy OrderedReady.",
             "Use podManagementPolicy Parallel, or drop maxUnavailable.",
             StatefulSetRules::maxUnavailableOrdered);
     static final Rule TERMINATION_GRACE = rule(

@@ -49,11 +49,23 @@ class ChartModelChecksTest {
     }
 
     @Test
-    void sampleConfigurationHasNoErrorsAndWarnsAboutMaxUnavailable() {
-        List<ConfigProblem> problems = problems(c -> {});
-        assertThat(problems).noneMatch(ConfigProblem::isError);
-        assertThat(problems).extracting(ConfigProblem::element).containsExactly("<updateStrategy><maxUnavailable>");
-        assertThat(problems.get(0).message()).contains("1.37");
+    void sampleConfigurationHasNoProblems() {
+        // maxUnavailable 1 is what every Kubernetes version does anyway: nothing to warn about.
+        assertThat(problems(c -> {})).isEmpty();
+    }
+
+    @Test
+    void maxUnavailableAboveOneSaysWhereKubernetesHonoursIt() {
+        for (String value : List.of("2", "50%")) {
+            List<ConfigProblem> problems = problems(c ->
+                    c.updateStrategy(updateType("RollingUpdate").partition(0).maxUnavailable(value)));
+            assertThat(problems).extracting(ConfigProblem::element).containsExactly("<updateStrategy><maxUnavailable>");
+            assertThat(problems.get(0).isError()).isFalse();
+            assertThat(problems.get(0).message())
+                    .contains("by default on 1.37+ and 1.35.0 to 1.35.3")
+                    .contains("MaxUnavailableStatefulSet feature gate")
+                    .contains("other servers replace one pod at a time");
+        }
     }
 
     @Test
@@ -153,7 +165,8 @@ class ChartModelChecksTest {
 
     @Test
     void maxUnavailableWithOrderedReadyWarns() {
-        List<ConfigProblem> problems = problems(c -> c.podManagementPolicy("OrderedReady"));
+        List<ConfigProblem> problems = problems(c -> c.podManagementPolicy("OrderedReady")
+                .updateStrategy(updateType("RollingUpdate").partition(0).maxUnavailable("2")));
         assertThat(problems).noneMatch(ConfigProblem::isError);
         assertThat(problems).anyMatch(p -> p.message().contains("no effect with <podManagementPolicy>OrderedReady"));
     }

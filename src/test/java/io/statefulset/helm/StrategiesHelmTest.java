@@ -310,6 +310,19 @@ class StrategiesHelmTest {
     }
 
     @Test
+    void notesSayWhereSeveralPodsRollAtOnce(@TempDir Path dir) throws Exception {
+        RawConfig rolling = SampleConfigs.visitCounter(); // Parallel, maxUnavailable 1
+        Path chart = chart(rolling, dir);
+        assertThat(notes(chart, Map.of()))
+                .contains("pods are replaced from the highest ordinal down, one at a time")
+                .doesNotContain("up to 1 at a time");
+        assertThat(notes(chart, Map.of("updateStrategy.rollingUpdate.maxUnavailable", "2")))
+                .contains("up to 2 at a time (with Parallel, where Kubernetes honours maxUnavailable: by default on"
+                        + " 1.37+ and 1.35.0 to 1.35.3, else with the MaxUnavailableStatefulSet feature gate;"
+                        + " one at a time otherwise)");
+    }
+
+    @Test
     void rampedRollsWithMinReadySecondsAndMaxUnavailable(@TempDir Path dir) throws Exception {
         Path chart = chart(spec("ramped").minReadySeconds(null), dir);
         assertValidatesClean(chart);

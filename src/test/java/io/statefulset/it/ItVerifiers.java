@@ -14,8 +14,12 @@ import io.statefulset.helm.RenderedChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -82,23 +86,29 @@ public final class ItVerifiers {
                 .containsEntry("helm.sh/hook", "test");
 
         assertThat(basedir.resolve("target/visit-counter-1.0.0.jar")).isRegularFile();
-        assertThat(buildLog(basedir))
-                .contains("Generated chart visit-counter 1.0.0 in")
-                .contains(
-                        "statefulset:validate target/helm/visit-counter: 0 errors, 0 warnings, 0 infos in 7 objects (1 variant: default)");
+        String log = buildLog(basedir);
+        assertLogHas(
+                log,
+                "visit-counter",
+                "Generated chart visit-counter 1.0.0 in",
+                "statefulset:validate target/helm/visit-counter: 0 errors, 0 warnings, 0 infos in 7 objects (1 variant: default)");
+        // maxUnavailable 1 is what every Kubernetes version does: the configuration draws no warning.
+        assertLogLacks(log, "maxUnavailable", "<updateStrategy><maxUnavailable>");
+        assertNoPluginWarnings(log);
         assertThat(basedir.resolve("target/statefulset/validation.sarif")).isRegularFile();
         assertLintClean(basedir.resolve("target/helm/visit-counter-1.0.0.tgz"));
     }
 
     /** upgrade-refused: a larger claim than the previous release had. */
     public static void upgradeRefused(Path basedir) throws Exception {
-        assertThat(buildLog(basedir))
-                .contains(
-                        "upgrade-immutable-field StatefulSet/release-name-upgrade spec.volumeClaimTemplates[data].spec.resources.requests.storage")
-                .contains("changes from 1Mi to 2Mi")
-                .contains("spec: Forbidden: updates to statefulset spec for fields other than")
-                .contains("kubectl patch pvc data-release-name-upgrade-<ordinal>")
-                .contains("BUILD FAILURE");
+        assertLogHas(
+                buildLog(basedir),
+                "upgrade-immutable-field",
+                "upgrade-immutable-field StatefulSet/release-name-upgrade spec.volumeClaimTemplates[data].spec.resources.requests.storage",
+                "changes from 1Mi to 2Mi",
+                "spec: Forbidden: updates to statefulset spec for fields other than",
+                "kubectl patch pvc data-release-name-upgrade-<ordinal>",
+                "BUILD FAILURE");
         var findings = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(basedir.resolve("target/statefulset/validation.json").toFile());
         assertThat(findings).anySatisfy(f -> {
@@ -110,10 +120,12 @@ public final class ItVerifiers {
     /** upgrade-allowed: more replicas and a new image tag change nothing the API server freezes. */
     public static void upgradeAllowed(Path basedir) throws Exception {
         String log = buildLog(basedir);
-        assertThat(log).doesNotContain("upgrade-immutable-field").doesNotContain("BUILD FAILURE");
-        assertThat(log)
-                .contains("statefulset:validate target/previous/upgrade: 0 errors")
-                .contains("statefulset:validate target/helm/upgrade: 0 errors");
+        assertLogLacks(log, "statefulset:validate", "upgrade-immutable-field", "BUILD FAILURE");
+        assertLogHas(
+                log,
+                "statefulset:validate",
+                "statefulset:validate target/previous/upgrade: 0 errors",
+                "statefulset:validate target/helm/upgrade: 0 errors");
         Map<String, Object> values =
                 new Yaml().load(Files.readString(basedir.resolve("target/helm/upgrade/values.yaml")));
         assertThat(values).containsEntry("replicaCount", 4);
@@ -121,12 +133,14 @@ public final class ItVerifiers {
 
     /** validate-lab-chart: a hand-made chart from outside the build, with the lab's faults. */
     public static void labChart(Path basedir) throws Exception {
-        assertThat(buildLog(basedir))
-                .contains("error secret-embedded Secret/visit-counter-secret stringData")
-                .contains("warning hook-bare-pod Pod/preinstall-hook kind")
-                .contains("warning sts-service-name StatefulSet/lab-visit-counter spec.serviceName")
-                .contains("statefulset:validate found problems at or above 'error'")
-                .contains("BUILD FAILURE");
+        assertLogHas(
+                buildLog(basedir),
+                "statefulset:validate",
+                "error secret-embedded Secret/visit-counter-secret stringData",
+                "warning hook-bare-pod Pod/preinstall-hook kind",
+                "warning sts-service-name StatefulSet/lab-visit-counter spec.serviceName",
+                "statefulset:validate found problems at or above 'error'",
+                "BUILD FAILURE");
     }
 
     /** several-claims-ondelete: OnDelete, OrderedReady, two claims, two hooks, no client Service, a user template. */
@@ -162,9 +176,7 @@ public final class ItVerifiers {
         try (var entries = Files.list(chart.getParent())) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("keeper");
         }
-        assertThat(buildLog(basedir))
-                .contains("<replicas> = '-1': must be 0 or more")
-                .contains("BUILD FAILURE");
+        assertLogHas(buildLog(basedir), "<replicas>", "<replicas> = '-1': must be 0 or more", "BUILD FAILURE");
     }
 
     /** package-reproducible: the installed archive (first build) and a rebuilt one (second build) are byte-identical. */
@@ -178,25 +190,28 @@ public final class ItVerifiers {
         assertThat(io.statefulset.chart.Fingerprint.sha256(rebuilt))
                 .isEqualTo(io.statefulset.chart.Fingerprint.sha256(installed));
         assertLintClean(rebuilt);
-        assertThat(buildLog(basedir)).contains("Packaged " + rebuilt.toAbsolutePath());
+        assertLogHas(buildLog(basedir), "Packaged", "Packaged " + rebuilt.toAbsolutePath());
     }
 
     /** up-to-date: the second build does nothing, the third (a changed POM property) everything. */
     public static void upToDate(Path basedir) throws Exception {
         String log = buildLog(basedir);
         assertThat(count(log, "Generated chart keeper 1.0.0 in"))
-                .as("generated by builds 1 and 3")
+                .as("generated by builds 1 and 3; %s", excerpt(log, "keeper"))
                 .isEqualTo(2);
         assertThat(count(log, "Chart keeper 1.0.0 is up to date"))
-                .as("generate skipped in build 2")
+                .as("generate skipped in build 2; %s", excerpt(log, "keeper"))
                 .isEqualTo(1);
         assertThat(count(log, "statefulset:validate: up to date"))
-                .as("validate skipped in build 2")
+                .as("validate skipped in build 2; %s", excerpt(log, "statefulset:validate"))
                 .isEqualTo(1);
         assertThat(count(log, "is up to date (sha256"))
-                .as("package skipped in build 2")
+                .as("package skipped in build 2; %s", excerpt(log, "keeper-1.0.0.tgz"))
                 .isEqualTo(1);
-        assertThat(count(log, "Packaged ")).as("packaged by builds 1 and 3").isEqualTo(2);
+        assertThat(count(log, "Packaged "))
+                .as("packaged by builds 1 and 3; %s", excerpt(log, "keeper-1.0.0.tgz"))
+                .isEqualTo(2);
+        assertNoPluginWarnings(log);
         Map<String, Object> values =
                 new Yaml().load(Files.readString(basedir.resolve("target/helm/keeper/values.yaml")));
         assertThat(values).containsEntry("replicaCount", 3);
@@ -205,7 +220,17 @@ public final class ItVerifiers {
     /** template-overrides: --set and a values file, for an older Kubernetes. */
     public static void templateOverrides(Path basedir) throws Exception {
         Path rendered = basedir.resolve("target/helm/keeper-rendered.yaml");
-        assertThat(buildLog(basedir)).contains("Rendered keeper to " + rendered.toAbsolutePath());
+        String log = buildLog(basedir);
+        assertLogHas(log, "keeper", "Rendered keeper to " + rendered.toAbsolutePath());
+        assertNoPluginWarnings(log);
+        // The same goals on Maven 3 and 4: generate, then template; nothing of process-resources.
+        List<String> goals = log.lines()
+                .filter(l -> l.startsWith("[INFO] --- ") && l.endsWith(" ---"))
+                .map(l -> l.replaceFirst("^\\[INFO] --- \\S+:\\S+:(\\S+) .*$", "$1"))
+                .toList();
+        assertThat(goals)
+                .as("the goals the build ran, %s", excerpt(log, "--- "))
+                .containsExactly("generate", "template");
         io.statefulset.validate.Manifests m = io.statefulset.validate.ManifestReader.read(Files.readString(rendered));
         assertThat(m.problems()).isEmpty();
         StatefulSet sts = m.of(StatefulSet.class).get(0);
@@ -238,10 +263,12 @@ public final class ItVerifiers {
         String layer = manifest.get("layers").get(0).get("digest").asText();
         assertThat(layer).isEqualTo(io.statefulset.helm.ChartPusher.digest(archive));
         assertThat(oci.blob("ledger", layer)).isEqualTo(Files.readAllBytes(archive));
-        assertThat(buildLog(basedir))
-                .contains("Pushed oci://127.0.0.1:" + registry.port() + "/charts/ledger:1.0.0 (sha256:");
+        String log = buildLog(basedir);
+        assertLogHas(log, "Pushed", "Pushed oci://127.0.0.1:" + registry.port() + "/charts/ledger:1.0.0 (sha256:");
         if (password != null) {
-            assertThat(buildLog(basedir)).doesNotContain(password);
+            assertThat(log.contains(password))
+                    .as("the password appears in build.log")
+                    .isFalse();
         }
     }
 
@@ -327,9 +354,35 @@ public final class ItVerifiers {
             assertThat(archive).isRegularFile();
             assertLintClean(archive);
         }
-        assertThat(buildLog(basedir))
-                .contains("Using the MultiThreadedBuilder implementation with a thread count of 2");
+        String log = buildLog(basedir);
+        assertLogHas(
+                log, "MultiThreadedBuilder", "Using the MultiThreadedBuilder implementation with a thread count of 2");
+        assertNoPluginWarnings(log);
     }
+
+    /**
+     * natives-*: the helm-java natives in a dependency:tree of the plugin are exactly {@code
+     * platform}'s: one native, the right one.
+     */
+    public static void natives(Path basedir, String treeFile, String platform) throws Exception {
+        Path tree = basedir.resolve(treeFile);
+        String log = buildLog(basedir);
+        if (!Files.isRegularFile(tree)) {
+            throw new AssertionError(treeFile + " was not written\n" + excerpt(log, "helm-java"));
+        }
+        String text = Files.readString(tree);
+        Matcher natives = NATIVE.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (natives.find()) {
+            found.add(natives.group(1));
+        }
+        assertThat(found)
+                .as("helm-java natives resolved for %s, in %s:%n%s", platform, treeFile, text)
+                .containsExactly(platform);
+    }
+
+    private static final Pattern NATIVE = Pattern.compile(
+            "com\\.marcnuri\\.helm-java:(linux-amd64|linux-arm64|darwin-amd64|darwin-arm64|windows-amd64):jar:");
 
     private static int count(String text, String needle) {
         int n = 0;
@@ -357,6 +410,59 @@ public final class ItVerifiers {
                 .toList();
         return "build.log, the lines with errors, warnings or '" + about + "':\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Fails unless the log holds every one of {@code expected}, printing the lines about {@code about}. */
+    public static void assertLogHas(String log, String about, String... expected) {
+        List<String> missing =
+                Arrays.stream(expected).filter(e -> !log.contains(e)).toList();
+        if (!missing.isEmpty()) {
+            throw new AssertionError("build.log lacks " + String.join(" | ", missing) + "\n" + excerpt(log, about));
+        }
+    }
+
+    /** Fails if the log holds any of {@code unexpected}, printing the lines about {@code about}. */
+    public static void assertLogLacks(String log, String about, String... unexpected) {
+        List<String> present = Arrays.stream(unexpected).filter(log::contains).toList();
+        if (!present.isEmpty()) {
+            throw new AssertionError("build.log holds " + String.join(" | ", present) + "\n" + excerpt(log, about));
+        }
+    }
+
+    /**
+     * Fails if Maven warned about this plugin: a plugin validation report naming it (Maven 3.9 and 4
+     * with {@code -Dmaven.plugin.validation=VERBOSE}), or any other warning line that names it, such
+     * as configuration it ignores.
+     */
+    public static void assertNoPluginWarnings(String log) {
+        List<String> warnings = pluginWarnings(log);
+        if (!warnings.isEmpty()) {
+            throw new AssertionError("Maven warned about " + PLUGIN + ":\n" + String.join("\n", warnings));
+        }
+    }
+
+    private static final String PLUGIN = "io.statefulset:statefulset-maven-plugin";
+
+    /** A plugin's entry in a validation report: {@code [WARNING]  * group:artifact:version}. */
+    private static final Pattern REPORT_ENTRY = Pattern.compile("\\[WARNING]\\s+\\* [^\\s:]+:[^\\s:]+:\\S+");
+
+    static List<String> pluginWarnings(String log) {
+        List<String> found = new ArrayList<>();
+        boolean inOurEntry = false;
+        for (String line : log.lines().toList()) {
+            if (!line.startsWith("[WARNING]")
+                    || line.substring("[WARNING]".length()).isBlank()) {
+                inOurEntry = false;
+                continue;
+            }
+            if (REPORT_ENTRY.matcher(line).matches()) {
+                inOurEntry = line.contains(PLUGIN + ":");
+            }
+            if (inOurEntry || line.contains("statefulset-maven-plugin")) {
+                found.add(line);
+            }
+        }
+        return found;
     }
 
     public static String buildLog(Path basedir) throws Exception {

@@ -26,6 +26,23 @@ class ChartReferenceTest {
     }
 
     @Test
+    void theVersionMayBeGivenOnItsOwnButNotTwiceDifferently() {
+        assertThat(ChartReference.parse("oci://ghcr.io/acme/charts/web", "latest-release"))
+                .isEqualTo(ChartReference.parse("oci://ghcr.io/acme/charts/web:latest-release"));
+        assertThat(ChartReference.parse("oci://ghcr.io/acme/charts/web:1.2.0", "1.2.0")
+                        .version())
+                .isEqualTo("1.2.0");
+        assertThat(ChartReference.parse("oci://ghcr.io/acme/charts/web:1.2.0", " ")
+                        .version())
+                .isEqualTo("1.2.0");
+        assertThatThrownBy(() -> ChartReference.parse("oci://ghcr.io/acme/charts/web:1.2.0", "1.3.0"))
+                .hasMessage("names version 1.2.0 while <previousChartVersion> says 1.3.0; give the version in one"
+                        + " place");
+        assertThatThrownBy(() -> ChartReference.parse("oci://ghcr.io/acme/charts/web", "one"))
+                .hasMessageContaining("'one' is neither a chart version");
+    }
+
+    @Test
     void aReferenceWithoutVersionSaysHowToWriteOne() {
         assertThatThrownBy(() -> ChartReference.parse("oci://ghcr.io/acme/charts/web"))
                 .hasMessageContaining("names no version")

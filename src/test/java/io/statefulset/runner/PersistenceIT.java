@@ -49,8 +49,8 @@ class PersistenceIT {
 
     @BeforeAll
     static void sampleBuild() {
-        jar = Path.of(System.getProperty("sample.jar", "target/it-sample/sample-app/target/visit-counter-1.0.0.jar"));
-        chart = Path.of(System.getProperty("sample.chart", "target/it-sample/sample-app/target/helm/visit-counter"));
+        jar = Path.of(System.getProperty("sample.jar", "target/it/sample-app/target/visit-counter-1.0.0.jar"));
+        chart = Path.of(System.getProperty("sample.chart", "target/it/sample-app/target/helm/visit-counter"));
         assertThat(jar)
                 .as("the sample app jar, built by the sample-app invoker execution before this test")
                 .isRegularFile();

@@ -20,6 +20,15 @@ public record UpdateStrategy(UpdateStrategyType type, int partition, Optional<St
     static final UpdateStrategyType DEFAULT_TYPE = UpdateStrategyType.ROLLING_UPDATE;
     static final Pattern PERCENT = Pattern.compile("([1-9][0-9]?|100)%");
 
+    /**
+     * Where Kubernetes honours a StatefulSet's maxUnavailable (KEP-961): beta and on by default in
+     * 1.35.0, turned off by default again in 1.35.4 and 1.36 because it broke Parallel rollouts
+     * (kubernetes#137409), on by default again from 1.37. Elsewhere pods are replaced one at a time.
+     */
+    private static final String MAX_UNAVAILABLE_HONOURED = "Kubernetes honours maxUnavailable: by default on 1.37+"
+            + " and 1.35.0 to 1.35.3, otherwise only with the MaxUnavailableStatefulSet feature gate (1.24+);"
+            + " other servers replace one pod at a time";
+
     /** What {@code strategy} makes of {@code settings}, the {@code <updateStrategy>} as it reads it. */
     static UpdateStrategy of(UpdateSettings settings, Strategy strategy) {
         return new UpdateStrategy(
@@ -90,10 +99,11 @@ public record UpdateStrategy(UpdateStrategyType type, int partition, Optional<St
             problems.error(element, value, "must be a number of pods (1 or more) or a percentage from 1% to 100%");
             return;
         }
-        problems.warning(
-                element,
-                value,
-                "takes effect only on Kubernetes 1.37+ (or with the MaxUnavailableStatefulSet feature gate); older servers roll one pod at a time");
+        if (value.equals("1")) {
+            // The default: one pod at a time, which every Kubernetes version does.
+            return;
+        }
+        problems.warning(element, value, "replaces several pods at once only where " + MAX_UNAVAILABLE_HONOURED);
         if (workload.orderedReady()) {
             problems.warning(
                     element,
@@ -122,7 +132,7 @@ public record UpdateStrategy(UpdateStrategyType type, int partition, Optional<St
                                                 integer(0))
                                         .leaf(
                                                 "maxUnavailable",
-                                                "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (needs Kubernetes 1.37+)",
+                                                "Pods that may be down at once during an update, a number or a percentage; empty for the default 1 (more than 1 needs Kubernetes 1.37+ or 1.35.0 to 1.35.3, else the MaxUnavailableStatefulSet feature gate)",
                                                 maxUnavailableValue(),
                                                 anyOf(integer(1), string("^$|" + ValueSchemas.PERCENT)))));
     }

@@ -1,0 +1,1 @@
+io.statefulset.it.ItVerifiers.natives(basedir.toPath(), 'natives.txt', 'linux-arm64')
