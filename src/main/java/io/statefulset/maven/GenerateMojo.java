@@ -289,6 +289,18 @@ public class GenerateMojo extends AbstractRenderingMojo {
     private Properties nodeSelector;
 
     /**
+     * Keeps the replicas apart with a pod anti-affinity term on the pods' own selector labels and
+     * topology key {@code kubernetes.io/hostname}: {@code soft} (default: preferred, weight 100; the
+     * scheduler still places a pod when every node has one), {@code hard} (required: a pod stays
+     * Pending rather than share a node) or {@code none}, e.g. {@code
+     * <podAntiAffinity>hard</podAntiAffinity>}. An {@code affinity} given at install time replaces it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String podAntiAffinity;
+
+    /**
      * The rollout strategy: {@code rolling} (default: RollingUpdate as {@code <updateStrategy>}
      * says), {@code canary} (the {@code canaryReplicas} highest ordinals get a new version first;
      * {@code helm upgrade --set canary.promote=true} rolls it out to all), {@code blueGreen} (two
@@ -570,6 +582,11 @@ public class GenerateMojo extends AbstractRenderingMojo {
         @Override
         public Map<String, String> nodeSelector() {
             return toMap(nodeSelector);
+        }
+
+        @Override
+        public String podAntiAffinity() {
+            return podAntiAffinity;
         }
 
         @Override

@@ -64,6 +64,7 @@ import org.eclipse.aether.RepositorySystem;
  * <li>{@code sts-max-unavailable-ordered} (warning): maxUnavailable has no effect with podManagementPolicy OrderedReady.</li>
  * <li>{@code sts-retention-policy} (error): persistentVolumeClaimRetentionPolicy accepts only Retain and Delete.</li>
  * <li>{@code sts-termination-grace} (warning): terminationGracePeriodSeconds 0 kills pods without letting them flush their data.</li>
+ * <li>{@code sts-no-spread} (warning): Without pod anti-affinity or topologySpreadConstraints on its own pods, the scheduler may put every replica on one node, and losing that node loses them all (and a quorum with them).</li>
  * <li>{@code sts-version-in-immutable} (error): Selector and claim templates are immutable; a version in them breaks every later helm upgrade (helm#7998).</li>
  * <li>{@code hook-unknown-event} (error): Helm silently skips a resource whose helm.sh/hook names no hook event.</li>
  * <li>{@code hook-weight} (error): helm.sh/hook-weight must be an integer written as a string; anything else silently counts as 0.</li>

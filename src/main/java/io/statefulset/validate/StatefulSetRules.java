@@ -109,6 +109,7 @@ final class StatefulSetRules {
                 MAX_UNAVAILABLE_ORDERED,
                 StatefulSetVolumeRules.RETENTION_POLICY,
                 TERMINATION_GRACE,
+                StatefulSetSpreadRules.NO_SPREAD,
                 VERSION_IN_IMMUTABLE);
     }
 

@@ -40,6 +40,7 @@ public final class RawConfig implements RawConfiguration {
     private String connectionTestImage;
     private List<String> imagePullSecrets;
     private Map<String, String> nodeSelector;
+    private String podAntiAffinity;
     private String strategy;
     private Integer canaryReplicas;
     private Boolean canaryService;
@@ -238,6 +239,11 @@ public final class RawConfig implements RawConfiguration {
         return this;
     }
 
+    public RawConfig podAntiAffinity(String podAntiAffinity) {
+        this.podAntiAffinity = podAntiAffinity;
+        return this;
+    }
+
     public RawConfig strategy(String strategy) {
         this.strategy = strategy;
         return this;
@@ -391,6 +397,11 @@ public final class RawConfig implements RawConfiguration {
     @Override
     public Map<String, String> nodeSelector() {
         return nodeSelector;
+    }
+
+    @Override
+    public String podAntiAffinity() {
+        return podAntiAffinity;
     }
 
     @Override

@@ -115,6 +115,16 @@ class RulesTest {
                         "sts-termination-grace",
                         POD + "terminationGracePeriodSeconds",
                         s -> s.set(STS, NAME, POD + "terminationGracePeriodSeconds", 0)),
+                v("sts-no-spread", POD + "affinity", s -> s.remove(STS, NAME, POD + "affinity")),
+                v(
+                        "sts-no-spread",
+                        POD + "affinity",
+                        s -> s.set(
+                                STS,
+                                NAME,
+                                POD + "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
+                                        + ".podAffinityTerm.labelSelector.matchLabels[\"app.kubernetes.io/name\"]",
+                                "api")),
                 v("sts-version-in-immutable", "spec.selector.matchLabels.helm.sh/chart", s -> {
                     s.set(STS, NAME, "spec.selector.matchLabels[\"helm.sh/chart\"]", "web-1.3.0");
                     s.set(STS, NAME, "spec.template.metadata.labels[\"helm.sh/chart\"]", "web-1.3.0");
@@ -272,6 +282,46 @@ class RulesTest {
                     s.set(STS, NAME, "spec.replicas", 1);
                 }),
                 v("sts-partition", null, s -> s.set(STS, NAME, "spec.updateStrategy.rollingUpdate.partition", 3)),
+                v("sts-no-spread", null, s -> {
+                    s.remove(STS, NAME, POD + "affinity");
+                    s.set(STS, NAME, "spec.replicas", 1);
+                }),
+                v("sts-no-spread", null, s -> {
+                    s.remove(STS, NAME, POD + "affinity");
+                    s.set(
+                            STS,
+                            NAME,
+                            POD + "topologySpreadConstraints",
+                            List.of(Map.of(
+                                    "maxSkew",
+                                    1,
+                                    "topologyKey",
+                                    "topology.kubernetes.io/zone",
+                                    "whenUnsatisfiable",
+                                    "ScheduleAnyway",
+                                    "labelSelector",
+                                    Map.of("matchLabels", Map.of("app.kubernetes.io/instance", "shop")))));
+                }),
+                v("sts-no-spread", null, s -> {
+                    s.remove(STS, NAME, POD + "affinity");
+                    s.set(
+                            STS,
+                            NAME,
+                            POD + "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution",
+                            List.of(Map.of(
+                                    "topologyKey",
+                                    "kubernetes.io/hostname",
+                                    "labelSelector",
+                                    Map.of(
+                                            "matchExpressions",
+                                            List.of(Map.of(
+                                                    "key",
+                                                    "app.kubernetes.io/name",
+                                                    "operator",
+                                                    "In",
+                                                    "values",
+                                                    List.of("web")))))));
+                }),
                 v(
                         "sts-max-unavailable",
                         null,

@@ -63,6 +63,9 @@ public interface RawConfiguration {
 
     Map<String, String> nodeSelector();
 
+    /** {@code soft}, {@code hard} or {@code none}. */
+    String podAntiAffinity();
+
     /** The rollout strategy's name, e.g. {@code canary}. */
     String strategy();
 

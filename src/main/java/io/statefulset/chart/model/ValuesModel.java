@@ -55,6 +55,7 @@ public final class ValuesModel {
             "tests",
             "nodeSelector",
             "tolerations",
+            "podAntiAffinity",
             "affinity",
             "topologySpreadConstraints",
             "priorityClassName",

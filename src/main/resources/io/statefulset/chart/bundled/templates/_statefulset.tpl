@@ -148,9 +148,29 @@ spec:
       nodeSelector:
         {{- toYaml . | nindent 8 }}
       {{- end }}
-      {{- with .Values.affinity }}
+      {{- if .Values.affinity }}
       affinity:
-        {{- toYaml . | nindent 8 }}
+        {{- toYaml .Values.affinity | nindent 8 }}
+      {{- else if ne .Values.podAntiAffinity.type "none" }}
+      {{- /* Spread over the pods' own selector labels (per slot with blueGreen), so replicas avoid each other. */}}
+      {{- $spread := .Values.podAntiAffinity }}
+      affinity:
+        podAntiAffinity:
+          {{- if eq $spread.type "hard" }}
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - topologyKey: {{ $spread.topologyKey | quote }}
+              labelSelector:
+                matchLabels:
+                  {{- include "statefulset.slotSelectorLabels" (dict "context" . "slot" $slot) | nindent 18 }}
+          {{- else }}
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: {{ $spread.weight | int64 }}
+              podAffinityTerm:
+                topologyKey: {{ $spread.topologyKey | quote }}
+                labelSelector:
+                  matchLabels:
+                    {{- include "statefulset.slotSelectorLabels" (dict "context" . "slot" $slot) | nindent 20 }}
+          {{- end }}
       {{- end }}
       {{- with .Values.tolerations }}
       tolerations:
