@@ -11,6 +11,7 @@ import io.statefulset.chart.model.ProjectInfo;
 import io.statefulset.chart.model.RawConfiguration;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.maven.config.Chart;
+import io.statefulset.maven.config.ExtraContainer;
 import io.statefulset.maven.config.Hook;
 import io.statefulset.maven.config.Image;
 import io.statefulset.maven.config.Port;
@@ -254,6 +255,35 @@ public class GenerateMojo extends AbstractRenderingMojo {
      */
     @Parameter
     private List<Hook> hooks;
+
+    /**
+     * Containers that run to completion, in this order, before the application starts, e.g. {@code
+     * <initContainer><name>restore</name><image>registry.example/tools:1.4.2</image><command><arg>tools</arg><arg>restore</arg></command></initContainer>}.
+     * Each has a {@code name} (unique among the pod's containers), an {@code image} with its tag or
+     * digest, and optionally {@code command}, {@code args}, {@code env} (as the application's) and
+     * {@code resources} (default: requests 10m/16Mi, limits 100m/64Mi, as the hooks'). They run with
+     * the application's restricted security context and mount every claim at its mount path, and
+     * {@code /tmp}. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<ExtraContainer> initContainers;
+
+    /**
+     * Containers that run beside the application, e.g. {@code
+     * <sidecar><name>shipper</name><image>registry.example/shipper:3.1.0</image><ports><port><name>ship-admin</name><containerPort>2020</containerPort></port></ports></sidecar>}.
+     * The same elements as {@code <initContainers>}, plus {@code ports} ({@code name},
+     * {@code containerPort}, {@code protocol}, and {@code publish}, default false, to add the port to
+     * the headless Service; names and numbers unique in the pod). On Kubernetes 1.29 and later they
+     * are native sidecars (init containers with {@code restartPolicy: Always}, started before the
+     * application and stopped after it), on older clusters plain containers; the chart decides from
+     * the cluster's version when it is rendered. They mount {@code /tmp}. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<ExtraContainer> sidecars;
 
     /**
      * Adds a {@code helm test} pod that requests the application through its Service. Default: true
@@ -562,6 +592,16 @@ public class GenerateMojo extends AbstractRenderingMojo {
         @Override
         public List<? extends Hook> hooks() {
             return hooks;
+        }
+
+        @Override
+        public List<? extends ExtraContainer> initContainers() {
+            return initContainers;
+        }
+
+        @Override
+        public List<? extends ExtraContainer> sidecars() {
+            return sidecars;
         }
 
         @Override

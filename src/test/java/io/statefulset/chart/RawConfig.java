@@ -36,6 +36,8 @@ public final class RawConfig implements RawConfiguration {
     private ProbesConfig probes;
     private SecurityConfig securityContext;
     private List<HookConfig> hooks;
+    private List<ContainerConfig> initContainers;
+    private List<ContainerConfig> sidecars;
     private Boolean connectionTest;
     private String connectionTestImage;
     private List<String> imagePullSecrets;
@@ -84,6 +86,16 @@ public final class RawConfig implements RawConfiguration {
 
     public static HookConfig hook(String name) {
         return new HookConfig().name(name);
+    }
+
+    /** An {@code <initContainer>} or {@code <sidecar>}. */
+    public static ContainerConfig container(String name, String image) {
+        return new ContainerConfig().name(name).image(image);
+    }
+
+    /** A {@code <port>} of a sidecar. */
+    public static ExtraPortConfig sidecarPort(String name, Integer containerPort) {
+        return new ExtraPortConfig().name(name).containerPort(containerPort);
     }
 
     /** This configuration's {@code <chart>} with another name (a {@code <chart>} is added when absent). */
@@ -216,6 +228,16 @@ public final class RawConfig implements RawConfiguration {
 
     public RawConfig hooks(List<HookConfig> hooks) {
         this.hooks = hooks == null ? null : new ArrayList<>(hooks);
+        return this;
+    }
+
+    public RawConfig initContainers(ContainerConfig... containers) {
+        this.initContainers = new ArrayList<>(Arrays.asList(containers));
+        return this;
+    }
+
+    public RawConfig sidecars(ContainerConfig... containers) {
+        this.sidecars = new ArrayList<>(Arrays.asList(containers));
         return this;
     }
 
@@ -377,6 +399,16 @@ public final class RawConfig implements RawConfiguration {
     @Override
     public List<HookConfig> hooks() {
         return hooks;
+    }
+
+    @Override
+    public List<ContainerConfig> initContainers() {
+        return initContainers;
+    }
+
+    @Override
+    public List<ContainerConfig> sidecars() {
+        return sidecars;
     }
 
     @Override
@@ -1138,6 +1170,135 @@ public final class RawConfig implements RawConfiguration {
         @Override
         public Integer ttlSecondsAfterFinished() {
             return ttlSecondsAfterFinished;
+        }
+    }
+
+    /** {@code <initContainer>} or {@code <sidecar>}. */
+    public static final class ContainerConfig implements RawConfiguration.ExtraContainer {
+        private String name;
+        private String image;
+        private List<String> command;
+        private List<String> args;
+        private Map<String, String> env;
+        private List<ExtraPortConfig> ports;
+        private ResourcesConfig resources;
+
+        public ContainerConfig name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public ContainerConfig image(String image) {
+            this.image = image;
+            return this;
+        }
+
+        public ContainerConfig command(String... command) {
+            this.command = List.of(command);
+            return this;
+        }
+
+        public ContainerConfig args(String... args) {
+            this.args = List.of(args);
+            return this;
+        }
+
+        public ContainerConfig env(Map<String, String> env) {
+            this.env = env;
+            return this;
+        }
+
+        public ContainerConfig ports(ExtraPortConfig... ports) {
+            this.ports = List.of(ports);
+            return this;
+        }
+
+        public ContainerConfig resources(ResourcesConfig resources) {
+            this.resources = resources;
+            return this;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String image() {
+            return image;
+        }
+
+        @Override
+        public List<String> command() {
+            return command;
+        }
+
+        @Override
+        public List<String> args() {
+            return args;
+        }
+
+        @Override
+        public Map<String, String> env() {
+            return env;
+        }
+
+        @Override
+        public List<ExtraPortConfig> ports() {
+            return ports;
+        }
+
+        @Override
+        public ResourcesConfig resources() {
+            return resources;
+        }
+    }
+
+    /** {@code <port>} of a sidecar. */
+    public static final class ExtraPortConfig implements RawConfiguration.ExtraPort {
+        private String name;
+        private Integer containerPort;
+        private String protocol;
+        private Boolean publish;
+
+        public ExtraPortConfig name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public ExtraPortConfig containerPort(Integer containerPort) {
+            this.containerPort = containerPort;
+            return this;
+        }
+
+        public ExtraPortConfig protocol(String protocol) {
+            this.protocol = protocol;
+            return this;
+        }
+
+        public ExtraPortConfig publish(Boolean publish) {
+            this.publish = publish;
+            return this;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Integer containerPort() {
+            return containerPort;
+        }
+
+        @Override
+        public String protocol() {
+            return protocol;
+        }
+
+        @Override
+        public Boolean publish() {
+            return publish;
         }
     }
 }

@@ -143,6 +143,27 @@ class InstallTimeRulesHelmTest {
                                 "persistence.claims.logs.accessModes[0]", "ReadWriteOnce"),
                         List.of("/app/data", "used by")),
                 new Row(
+                        "sidecar named like the application container",
+                        c -> c.sidecars(RawConfig.container("visit-counter", "registry.example/shipper:3.1.0")),
+                        "<sidecars><sidecar name=\"visit-counter\"><name>",
+                        Map.of(
+                                "sidecars[0].name",
+                                "visit-counter",
+                                "sidecars[0].image",
+                                "registry.example/shipper:3.1.0"),
+                        List.of("visit-counter", "another container of the pod", "give every container its own name")),
+                new Row(
+                        "sidecar port named like an application port",
+                        c -> c.sidecars(RawConfig.container("shipper", "registry.example/shipper:3.1.0")
+                                .ports(RawConfig.sidecarPort("http", 2020))),
+                        "<sidecars><sidecar name=\"shipper\"><ports><port name=\"http\"><name>",
+                        Map.of(
+                                "sidecars[0].name", "shipper",
+                                "sidecars[0].image", "registry.example/shipper:3.1.0",
+                                "sidecars[0].ports[0].name", "http",
+                                "sidecars[0].ports[0].containerPort", "2020"),
+                        List.of("http", "is already a port of the pod")),
+                new Row(
                         "claim mounted at /tmp",
                         c -> c.volumeClaimTemplates(
                                 claim("data").mountPath("/tmp").size("1Mi")),

@@ -214,6 +214,73 @@ timeoutSeconds: {{ .timeoutSeconds | int64 }}
 failureThreshold: {{ .failureThreshold | int64 }}
 {{- end -}}
 
+{{/*
+An init container or sidecar: its own image, command, environment and resources, the application's
+restricted security context, /tmp and, for init containers, every claim at its mount path. A native
+sidecar is an init container with restartPolicy Always.
+Call with (dict "context" $ "container" $c "claims" true "native" false).
+*/}}
+{{- define "statefulset.extraContainer" -}}
+{{- $values := .context.Values -}}
+{{- $c := .container -}}
+{{- $claims := and .claims $values.persistence.claims -}}
+- name: {{ $c.name | quote }}
+  image: {{ $c.image | quote }}
+  imagePullPolicy: IfNotPresent
+  {{- if .native }}
+  restartPolicy: Always
+  {{- end }}
+  {{- with $c.command }}
+  command:
+    {{- range . }}
+    - {{ include "statefulset.string" . | quote }}
+    {{- end }}
+  {{- end }}
+  {{- with $c.args }}
+  args:
+    {{- range . }}
+    - {{ include "statefulset.string" . | quote }}
+    {{- end }}
+  {{- end }}
+  {{- with $c.env }}
+  env:
+    {{- range $name, $value := . }}
+    - name: {{ $name | quote }}
+      value: {{ include "statefulset.literalEnv" $value | quote }}
+    {{- end }}
+  {{- end }}
+  {{- with $c.ports }}
+  ports:
+    {{- range . }}
+    - name: {{ .name | quote }}
+      containerPort: {{ .containerPort | int64 }}
+      protocol: {{ .protocol | default "TCP" }}
+    {{- end }}
+  {{- end }}
+  {{- with $c.resources }}
+  resources:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  securityContext:
+    {{- toYaml $values.containerSecurityContext | nindent 4 }}
+  {{- if or $claims $values.tmpVolume.enabled }}
+  volumeMounts:
+    {{- range $claim, $settings := $claims }}
+    - name: {{ $claim | quote }}
+      mountPath: {{ $settings.mountPath | quote }}
+    {{- end }}
+    {{- if $values.tmpVolume.enabled }}
+    - name: tmp
+      mountPath: /tmp
+    {{- end }}
+  {{- end }}
+{{- end -}}
+
+{{/* Whether the cluster runs native sidecars (init containers with restartPolicy Always): Kubernetes 1.29+. */}}
+{{- define "statefulset.nativeSidecars" -}}
+{{- if semverCompare ">=1.29.0-0" .Capabilities.KubeVersion.Version -}}true{{- end -}}
+{{- end -}}
+
 {{/* Every container port name, for the checks below. */}}
 {{- define "statefulset.portNames" -}}
 {{- range .Values.ports }}{{ .name }} {{ end -}}
@@ -278,6 +345,33 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- if hasKey $containerSecurity "runAsUser" -}}{{- $user = $containerSecurity.runAsUser -}}{{- $userKey = "containerSecurityContext.runAsUser" -}}{{- end -}}
 {{- if and $nonRoot (not (kindIs "invalid" $user)) (eq (int64 $user) 0) -}}
 {{- $messages = append $messages (printf "%s is 0 (root), but runAsNonRoot is true, so the kubelet never starts the pods; use a non-zero UID such as 10001" $userKey) -}}
+{{- end -}}
+{{- $containers := list (include "statefulset.name" .) -}}
+{{- range $list := list "initContainers" "sidecars" -}}
+{{- range $i, $c := index $.Values $list -}}
+{{- if has $c.name $containers -}}
+{{- $messages = append $messages (printf "%s[%d].name %q is the name of another container of the pod; give every container its own name" $list $i $c.name) -}}
+{{- end -}}
+{{- $containers = append $containers $c.name -}}
+{{- end -}}
+{{- end -}}
+{{- $podPortNames := list -}}
+{{- $podPortNumbers := list -}}
+{{- range .Values.ports -}}
+{{- $podPortNames = append $podPortNames .name -}}
+{{- $podPortNumbers = append $podPortNumbers (toString (int64 .containerPort)) -}}
+{{- end -}}
+{{- range $i, $c := .Values.sidecars -}}
+{{- range $c.ports -}}
+{{- $number := toString (int64 .containerPort) -}}
+{{- $clash := "" -}}
+{{- if has .name $podPortNames -}}{{- $clash = .name -}}{{- else if has $number $podPortNumbers -}}{{- $clash = $number -}}{{- end -}}
+{{- if $clash -}}
+{{- $messages = append $messages (printf "sidecars[%d].ports: %s is already a port of the pod; its containers share one network, so give every port its own name and number" $i $clash) -}}
+{{- end -}}
+{{- $podPortNames = append $podPortNames .name -}}
+{{- $podPortNumbers = append $podPortNumbers $number -}}
+{{- end -}}
 {{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}

@@ -64,6 +64,23 @@ spec:
       securityContext:
         {{- toYaml .Values.podSecurityContext | nindent 8 }}
       terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds | int64 }}
+      {{- /*
+      Init containers first, then the sidecars: natively (1.29+) those start after the init containers
+      have completed and before the application; as plain containers on older clusters they start with
+      it. Either way no init container can rely on a sidecar.
+      */}}
+      {{- $native := include "statefulset.nativeSidecars" . }}
+      {{- if or .Values.initContainers (and $native .Values.sidecars) }}
+      initContainers:
+        {{- range .Values.initContainers }}
+        {{- include "statefulset.extraContainer" (dict "context" $.context "container" . "claims" true) | nindent 8 }}
+        {{- end }}
+        {{- if $native }}
+        {{- range .Values.sidecars }}
+        {{- include "statefulset.extraContainer" (dict "context" $.context "container" . "native" true) | nindent 8 }}
+        {{- end }}
+        {{- end }}
+      {{- end }}
       containers:
         - name: {{ include "statefulset.name" . | quote }}
           image: {{ printf "%s:%s" .Values.image.repository (include "statefulset.imageTag" (dict "context" . "slot" $slot)) | quote }}
@@ -125,6 +142,11 @@ spec:
               mountPath: /tmp
             {{- end }}
           {{- end }}
+        {{- if not $native }}
+        {{- range .Values.sidecars }}
+        {{- include "statefulset.extraContainer" (dict "context" $.context "container" .) | nindent 8 }}
+        {{- end }}
+        {{- end }}
       {{- if or .Values.tmpVolume.enabled (and $claims (not .Values.persistence.enabled)) }}
       volumes:
         {{- if not .Values.persistence.enabled }}

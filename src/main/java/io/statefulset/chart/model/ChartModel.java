@@ -20,6 +20,7 @@ public record ChartModel(
         Scheduling scheduling,
         Security security,
         Probes probes,
+        ExtraContainers containers,
         Hooks hooks) {
 
     /**
@@ -38,6 +39,7 @@ public record ChartModel(
         Scheduling scheduling = Scheduling.resolve(raw, problems);
         Security security = Security.resolve(raw, problems);
         Probes probes = Probes.resolve(raw, network, problems);
+        ExtraContainers containers = ExtraContainers.resolve(raw, chart, network, problems);
         Hooks hooks = Hooks.resolve(raw, network, probes, problems);
         return new Resolution(
                 new ChartModel(
@@ -51,6 +53,7 @@ public record ChartModel(
                         scheduling,
                         security,
                         probes,
+                        containers,
                         hooks),
                 problems.all());
     }

@@ -74,11 +74,54 @@ public final class Image {
                     "<image><tag>",
                     tag,
                     "is not an image tag; use up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
-        } else if (tag.equals("latest")) {
-            problems.warning(
-                    "<image><tag>",
-                    tag,
-                    "'latest' makes every pod restart pull whatever is newest and breaks rollbacks; pin a version");
+        } else if (tag.equals(LATEST)) {
+            problems.warning("<image><tag>", tag, LATEST_ADVICE);
+        }
+    }
+
+    private static final String LATEST = "latest";
+    private static final String LATEST_ADVICE =
+            "'latest' makes every pod restart pull whatever is newest and breaks rollbacks; pin a version";
+
+    /**
+     * A whole image reference of another container (an init container, a sidecar) under the tag
+     * rules of the application's image: a tag or digest is required, and {@code latest} draws the
+     * same warning.
+     */
+    static void checkReference(String element, String image, Problems problems) {
+        if (blank(image)) {
+            problems.error(
+                    element, image, "is required; give the image with its tag, e.g. registry.example/tools:1.4.2");
+            return;
+        }
+        int digest = image.indexOf('@');
+        String named = digest < 0 ? image : image.substring(0, digest);
+        int colon = named.lastIndexOf(':');
+        boolean hasTag = colon > named.lastIndexOf('/');
+        String repository = hasTag ? named.substring(0, colon) : named;
+        String tag = hasTag ? named.substring(colon + 1) : null;
+        if (!KubernetesSyntax.isImageRepository(repository)
+                || (digest >= 0 && !image.substring(digest + 1).matches("sha256:[a-f0-9]{64}"))) {
+            problems.error(
+                    element,
+                    image,
+                    "is not an image reference; use [registry[:port]/]path:tag with lowercase path components, e.g. registry.example/tools:1.4.2");
+        } else if (digest >= 0) {
+            return;
+        } else if (tag == null) {
+            problems.error(
+                    element,
+                    image,
+                    "has no tag, so every node runs whatever was 'latest' when it pulled; pin a version, e.g. " + image
+                            + ":1.0.0");
+        } else if (!KubernetesSyntax.isImageTag(tag)) {
+            problems.error(
+                    element,
+                    image,
+                    "has the tag '" + tag
+                            + "', which is not an image tag; use up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
+        } else if (tag.equals(LATEST)) {
+            problems.warning(element, image, LATEST_ADVICE);
         }
     }
 

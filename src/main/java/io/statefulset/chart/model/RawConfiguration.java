@@ -55,6 +55,12 @@ public interface RawConfiguration {
 
     List<? extends Hook> hooks();
 
+    /** {@code <initContainers>}: containers that run to completion, in order, before the application starts. */
+    List<? extends ExtraContainer> initContainers();
+
+    /** {@code <sidecars>}: containers that run beside the application. */
+    List<? extends ExtraContainer> sidecars();
+
     Boolean connectionTest();
 
     String connectionTestImage();
@@ -220,6 +226,30 @@ public interface RawConfiguration {
         Long runAsGroup();
 
         Long fsGroup();
+    }
+
+    /** {@code <initContainer>} or {@code <sidecar>}: a container of the pod next to the application's. */
+    interface ExtraContainer {
+        String name();
+
+        /** A whole image reference with its tag or digest, e.g. {@code registry.example/tools:1.4.2}. */
+        String image();
+
+        List<String> command();
+
+        List<String> args();
+
+        /** Variables by name, as {@link RawConfiguration#env()}. */
+        Map<String, String> env();
+
+        List<? extends ExtraPort> ports();
+
+        Resources resources();
+    }
+
+    /** A {@code <port>} of a sidecar; {@code publish} adds it to the headless Service. */
+    interface ExtraPort extends Port {
+        Boolean publish();
     }
 
     /** {@code <hook>}. */

@@ -49,6 +49,8 @@ public final class ValuesModel {
             "containerSecurityContext",
             "tmpVolume",
             "probes",
+            ExtraContainers.INIT_CONTAINERS,
+            ExtraContainers.SIDECARS,
             "serviceAccount",
             "podDisruptionBudget",
             "hooks",
@@ -76,6 +78,7 @@ public final class ValuesModel {
         model.scheduling().values(sections);
         model.security().values(sections);
         model.probes().values(sections);
+        model.containers().values(sections);
         model.hooks().values(sections);
         sections.leaf(
                 "extra", "Free-form values for templates you add in src/main/helm/templates", Map.of(), anyObject());

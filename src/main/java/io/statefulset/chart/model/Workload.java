@@ -103,18 +103,37 @@ public final class Workload {
                                 + "</" + name + "></requests>");
             }
         }
-        quantities("<resources><requests>", requests, problems);
-        quantities("<resources><limits>", limits, problems);
+        checkQuantities("<resources>", requests, limits, Map.of(), problems);
+    }
+
+    /**
+     * The requests and limits of a container's {@code element} ({@code <resources>} or one of
+     * another container): known resources, Kubernetes quantities, no request above its limit, where
+     * a limit not given is the one of {@code defaultLimits}.
+     */
+    static void checkQuantities(
+            String element,
+            Map<String, String> requests,
+            Map<String, String> limits,
+            Map<String, String> defaultLimits,
+            Problems problems) {
+        quantities(element + "<requests>", requests, problems);
+        quantities(element + "<limits>", limits, problems);
         requests.forEach((name, request) -> {
-            String limit = limits.get(name);
+            boolean given = limits.containsKey(name);
+            String limit = given ? limits.get(name) : defaultLimits.get(name);
             var r = quantity(request);
             var l = quantity(limit);
             if (r.isPresent() && l.isPresent() && r.get().compareTo(l.get()) > 0) {
+                String pom = Vocabulary.parse(ResourceName.class, name)
+                        .map(ResourceName::element)
+                        .orElse(name);
                 problems.error(
-                        "<resources><requests><" + name + ">",
+                        element + "<requests><" + pom + ">",
                         request,
-                        "is more than <resources><limits><" + name + "> (" + limit
-                                + "); the API server rejects a request above its limit");
+                        "is more than " + element + "<limits><" + pom + "> (" + limit
+                                + (given ? "" : ", the default") + "); the API server rejects a request above its limit"
+                                + (given ? "" : ", so give a limit too"));
             }
         });
     }
