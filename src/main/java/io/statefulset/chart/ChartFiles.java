@@ -38,6 +38,7 @@ public final class ChartFiles {
             "templates/recreate.yaml",
             "templates/serviceaccount.yaml",
             "templates/poddisruptionbudget.yaml",
+            "templates/config-files.yaml",
             "templates/hooks.yaml",
             "templates/tests/test-connection.yaml");
 
@@ -66,6 +67,7 @@ public final class ChartFiles {
             files.put(path, bundled(path));
         }
         files.put(NOTES, utf8(NotesTemplate.text()));
+        files.putAll(model.configFiles().chartFiles());
         userTemplates.forEach((path, content) -> {
             String target = "templates/" + path;
             if (files.containsKey(target)) {

@@ -50,7 +50,12 @@ public final class ChartGenerator {
             ChartCheck check,
             Path state)
             throws InvalidChartSpecException, ChartRejectedException, IOException {
-        ChartModel.Resolution resolution = ChartModel.resolve(config, project);
+        ChartModel.Resolution resolution;
+        try {
+            resolution = ChartModel.resolve(config, project);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         List<ConfigProblem> problems = new ArrayList<>(resolution.problems());
         for (String template : userTemplates.keySet()) {
             if (ChartFiles.isChartsOwn("templates/" + template)) {

@@ -11,6 +11,7 @@ import io.statefulset.chart.model.ProjectInfo;
 import io.statefulset.chart.model.RawConfiguration;
 import io.statefulset.helm.HelmChartCheck;
 import io.statefulset.maven.config.Chart;
+import io.statefulset.maven.config.ConfigFiles;
 import io.statefulset.maven.config.ExtraContainer;
 import io.statefulset.maven.config.Hook;
 import io.statefulset.maven.config.Image;
@@ -284,6 +285,21 @@ public class GenerateMojo extends AbstractRenderingMojo {
      */
     @Parameter
     private List<ExtraContainer> sidecars;
+
+    /**
+     * Configuration files: every file of {@code directory} (e.g. {@code src/main/k8s/config},
+     * relative to the project) becomes one key of the ConfigMap {@code <release>-<chart>-config},
+     * mounted read-only in the application container at {@code mountPath} (required, e.g. {@code
+     * /etc/app}). The files reach the pod byte for byte ({@code ${...}}, {@code {{ }}} and non-ASCII
+     * text as written; files that are not UTF-8 go to {@code binaryData}), and a {@code
+     * checksum/config} pod annotation over their content rolls the pods when a file changes. File
+     * names must be ConfigMap keys ({@code [-._a-zA-Z0-9]+}), the directory has no subdirectories,
+     * and all files together hold at most 1 MiB. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private ConfigFiles configFiles;
 
     /**
      * Adds a {@code helm test} pod that requests the application through its Service. Default: true
@@ -602,6 +618,11 @@ public class GenerateMojo extends AbstractRenderingMojo {
         @Override
         public List<? extends ExtraContainer> sidecars() {
             return sidecars;
+        }
+
+        @Override
+        public ConfigFiles configFiles() {
+            return configFiles;
         }
 
         @Override

@@ -36,6 +36,25 @@ class ChartGeneratorTest {
         assertThat(chart.resolve("README.md")).exists();
     }
 
+    /** The config files are input like the POM: a changed file is a changed chart, never "up to date". */
+    @Test
+    void aChangedConfigFileIsNotUpToDate(@TempDir Path config, @TempDir Path state) throws Exception {
+        Path file = Files.writeString(config.resolve("app.properties"), "greeting=hello\n");
+        RawConfig withFiles = SampleConfigs.visitCounter().configFiles(config, "/etc/app");
+        ChartGenerator.Result first =
+                ChartGenerator.generate(withFiles, SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE, state);
+        assertThat(first.upToDate()).isFalse();
+        assertThat(ChartGenerator.generate(withFiles, SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE, state)
+                        .upToDate())
+                .isTrue();
+        Files.writeString(file, "greeting=hallo\n");
+        ChartGenerator.Result third =
+                ChartGenerator.generate(withFiles, SampleConfigs.PROJECT, Map.of(), out, ChartCheck.NONE, state);
+        assertThat(third.upToDate()).isFalse();
+        assertThat(third.chartDirectory().resolve("files/config/app.properties.data"))
+                .hasContent("greeting=hallo\n");
+    }
+
     @Test
     void invalidConfigurationWritesNothingAndKeepsThePreviousChart() throws Exception {
         Path chart = generateSample();

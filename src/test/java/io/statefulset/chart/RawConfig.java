@@ -38,6 +38,7 @@ public final class RawConfig implements RawConfiguration {
     private List<HookConfig> hooks;
     private List<ContainerConfig> initContainers;
     private List<ContainerConfig> sidecars;
+    private ConfigFilesConfig configFiles;
     private Boolean connectionTest;
     private String connectionTestImage;
     private List<String> imagePullSecrets;
@@ -241,6 +242,12 @@ public final class RawConfig implements RawConfiguration {
         return this;
     }
 
+    /** {@code <configFiles>} with this {@code <directory>} and {@code <mountPath>}. */
+    public RawConfig configFiles(java.nio.file.Path directory, String mountPath) {
+        this.configFiles = new ConfigFilesConfig(directory, mountPath);
+        return this;
+    }
+
     public RawConfig connectionTest(Boolean connectionTest) {
         this.connectionTest = connectionTest;
         return this;
@@ -409,6 +416,11 @@ public final class RawConfig implements RawConfiguration {
     @Override
     public List<ContainerConfig> sidecars() {
         return sidecars;
+    }
+
+    @Override
+    public ConfigFilesConfig configFiles() {
+        return configFiles;
     }
 
     @Override
@@ -1301,4 +1313,8 @@ public final class RawConfig implements RawConfiguration {
             return publish;
         }
     }
+
+    /** {@code <configFiles>}. */
+    public record ConfigFilesConfig(java.nio.file.Path directory, String mountPath)
+            implements RawConfiguration.ConfigFiles {}
 }

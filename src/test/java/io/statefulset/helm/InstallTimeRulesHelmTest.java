@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InstallTimeRulesHelmTest {
     static final Path HELPERS = Path.of("src/main/resources/io/statefulset/chart/bundled/templates/_helpers.tpl");
+    static final Path CONFIG_FILES = Path.of("src/test/resources/config-files").toAbsolutePath();
 
     @TempDir
     static Path dir;
@@ -163,6 +164,30 @@ class InstallTimeRulesHelmTest {
                                 "sidecars[0].ports[0].name", "http",
                                 "sidecars[0].ports[0].containerPort", "2020"),
                         List.of("http", "is already a port of the pod")),
+                new Row(
+                        "claim named like the config files volume",
+                        c -> c.volumeClaimTemplates(
+                                claim("config-files").mountPath("/scratch").size("1Mi")),
+                        "<volumeClaimTemplates><volumeClaimTemplate name=\"config-files\"><name>",
+                        Map.of(
+                                "configFiles.enabled", "true",
+                                "configFiles.mountPath", "/etc/app",
+                                "persistence.claims.config-files.mountPath", "/scratch",
+                                "persistence.claims.config-files.size", "1Mi",
+                                "persistence.claims.config-files.accessModes[0]", "ReadWriteOnce"),
+                        List.of("config-files", "the chart adds")),
+                new Row(
+                        "config files without an absolute mount path",
+                        c -> c.configFiles(CONFIG_FILES, null),
+                        "<configFiles><mountPath>",
+                        Map.of("configFiles.enabled", "true"),
+                        List.of("mountPath", "absolute path", "e.g. /etc/app")),
+                new Row(
+                        "config files at a claim's mount path",
+                        c -> c.configFiles(CONFIG_FILES, "/app/data"),
+                        "<configFiles><mountPath>",
+                        Map.of("configFiles.enabled", "true", "configFiles.mountPath", "/app/data"),
+                        List.of("/app/data", "is already used by another volume")),
                 new Row(
                         "claim mounted at /tmp",
                         c -> c.volumeClaimTemplates(

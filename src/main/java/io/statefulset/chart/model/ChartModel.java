@@ -21,11 +21,14 @@ public record ChartModel(
         Security security,
         Probes probes,
         ExtraContainers containers,
+        ConfigFiles configFiles,
         Hooks hooks) {
 
     /**
      * Resolves {@code raw}, with defaults from {@code project}, reporting every problem at once in
-     * the order of the sections.
+     * the order of the sections. The one input read from disk is {@code <configFiles><directory>};
+     * a read that fails for another reason than the configuration is an {@link
+     * java.io.UncheckedIOException}.
      */
     public static Resolution resolve(RawConfiguration raw, ProjectInfo project) {
         Problems problems = new Problems();
@@ -40,6 +43,7 @@ public record ChartModel(
         Security security = Security.resolve(raw, problems);
         Probes probes = Probes.resolve(raw, network, problems);
         ExtraContainers containers = ExtraContainers.resolve(raw, chart, network, problems);
+        ConfigFiles configFiles = ConfigFiles.resolve(raw, persistence, problems);
         Hooks hooks = Hooks.resolve(raw, network, probes, problems);
         return new Resolution(
                 new ChartModel(
@@ -54,6 +58,7 @@ public record ChartModel(
                         security,
                         probes,
                         containers,
+                        configFiles,
                         hooks),
                 problems.all());
     }

@@ -70,7 +70,7 @@ public final class Claim {
                     at + "<name>",
                     name,
                     "is not a DNS-1123 label; use lowercase letters, digits and '-', e.g. data (PVCs are named <name>-<statefulset>-<ordinal>)");
-        } else if (name.equals(Security.TMP_VOLUME)) {
+        } else if (name.equals(Security.TMP_VOLUME) || name.equals(ConfigFiles.VOLUME)) {
             problems.error(at + "<name>", name, "is the name of a volume the chart adds itself; choose another name");
         } else if (!names.add(name)) {
             problems.error(at + "<name>", name, "is declared twice; claim template names must be unique");

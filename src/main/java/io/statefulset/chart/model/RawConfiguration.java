@@ -1,5 +1,6 @@
 package io.statefulset.chart.model;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,9 @@ public interface RawConfiguration {
 
     /** {@code <sidecars>}: containers that run beside the application. */
     List<? extends ExtraContainer> sidecars();
+
+    /** {@code <configFiles>}. */
+    ConfigFiles configFiles();
 
     Boolean connectionTest();
 
@@ -250,6 +254,14 @@ public interface RawConfiguration {
     /** A {@code <port>} of a sidecar; {@code publish} adds it to the headless Service. */
     interface ExtraPort extends Port {
         Boolean publish();
+    }
+
+    /** {@code <configFiles>}: a directory whose files become one ConfigMap, and where it is mounted. */
+    interface ConfigFiles {
+        /** The directory, as the build tool resolved it (Maven: against the project's directory). */
+        Path directory();
+
+        String mountPath();
     }
 
     /** {@code <hook>}. */

@@ -51,6 +51,7 @@ public final class ValuesModel {
             "probes",
             ExtraContainers.INIT_CONTAINERS,
             ExtraContainers.SIDECARS,
+            "configFiles",
             "serviceAccount",
             "podDisruptionBudget",
             "hooks",
@@ -79,6 +80,7 @@ public final class ValuesModel {
         model.security().values(sections);
         model.probes().values(sections);
         model.containers().values(sections);
+        model.configFiles().values(sections);
         model.hooks().values(sections);
         sections.leaf(
                 "extra", "Free-form values for templates you add in src/main/helm/templates", Map.of(), anyObject());

@@ -276,6 +276,40 @@ Call with (dict "context" $ "container" $c "claims" true "native" false).
   {{- end }}
 {{- end -}}
 
+{{/*
+The checksum/config pod annotation: a digest of the config files' names and contents only, so that
+changing a file rolls the pods while a new chart version or another value does not. Empty when the
+chart mounts no ConfigMap of its own.
+*/}}
+{{- define "statefulset.configChecksum" -}}
+{{- if and .Values.configFiles.enabled (not .Values.configFiles.existingConfigMap) -}}
+{{- $files := list -}}
+{{- range $path, $_ := .Files.Glob "files/config/*" -}}
+{{- $files = append $files (printf "%s %s" (base $path) ($.Files.Get $path | sha256sum)) -}}
+{{- end -}}
+{{- join "\n" $files | sha256sum -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The pod template's annotations: podAnnotations, and those the chart sets itself (checksum/config),
+which win over a podAnnotation of the same key.
+*/}}
+{{- define "statefulset.podAnnotations" -}}
+{{- $annotations := dict -}}
+{{- range $key, $value := .Values.podAnnotations -}}
+{{- $_ := set $annotations $key (include "statefulset.string" $value) -}}
+{{- end -}}
+{{- with include "statefulset.configChecksum" . -}}
+{{- $_ := set $annotations "checksum/config" . -}}
+{{- end -}}
+{{- $lines := list -}}
+{{- range $key, $value := $annotations -}}
+{{- $lines = append $lines (printf "%s: %s" ($key | quote) ($value | quote)) -}}
+{{- end -}}
+{{- join "\n" $lines -}}
+{{- end -}}
+
 {{/* Whether the cluster runs native sidecars (init containers with restartPolicy Always): Kubernetes 1.29+. */}}
 {{- define "statefulset.nativeSidecars" -}}
 {{- if semverCompare ">=1.29.0-0" .Capabilities.KubeVersion.Version -}}true{{- end -}}
@@ -313,6 +347,12 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- end -}}
 {{- if and .Values.tests.connection.enabled (not .Values.service.enabled) (not .Values.ports) -}}
 {{- $messages = append $messages "tests.connection.enabled needs the client Service or at least one entry of ports to connect to" -}}
+{{- end -}}
+{{- if and .Values.configFiles.enabled (hasKey .Values.persistence.claims "config-files") -}}
+{{- $messages = append $messages "persistence.claims.config-files clashes with the volume of config files the chart adds; rename the claim or set configFiles.enabled=false" -}}
+{{- end -}}
+{{- if and .Values.configFiles.enabled (not (regexMatch "^/.*[^/]$" (toString .Values.configFiles.mountPath))) -}}
+{{- $messages = append $messages (printf "configFiles.mountPath %q is not an absolute path; give the directory where the application reads the files, e.g. /etc/app" (toString .Values.configFiles.mountPath)) -}}
 {{- end -}}
 {{- if and .Values.tmpVolume.enabled (hasKey .Values.persistence.claims "tmp") -}}
 {{- $messages = append $messages "persistence.claims.tmp clashes with the /tmp volume the chart adds; rename the claim or set tmpVolume.enabled=false" -}}
@@ -380,6 +420,9 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- $messages = append $messages (printf "persistence.claims.%s.mountPath %q is already used by another volume; give each claim its own path" $claim $settings.mountPath) -}}
 {{- end -}}
 {{- $mountPaths = append $mountPaths $settings.mountPath -}}
+{{- end -}}
+{{- if and .Values.configFiles.enabled (has .Values.configFiles.mountPath $mountPaths) -}}
+{{- $messages = append $messages (printf "configFiles.mountPath %q is already used by another volume; give the files their own path" .Values.configFiles.mountPath) -}}
 {{- end -}}
 {{- if $messages -}}
 {{- fail (printf "\n\nInvalid values:\n- %s" (join "\n- " $messages)) -}}

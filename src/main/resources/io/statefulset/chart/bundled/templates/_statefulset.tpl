@@ -45,11 +45,9 @@ spec:
         {{- range $key, $value := .Values.podLabels }}
         {{ $key | quote }}: {{ include "statefulset.string" $value | quote }}
         {{- end }}
-      {{- with .Values.podAnnotations }}
+      {{- with include "statefulset.podAnnotations" . }}
       annotations:
-        {{- range $key, $value := . }}
-        {{ $key | quote }}: {{ include "statefulset.string" $value | quote }}
-        {{- end }}
+        {{- . | nindent 8 }}
       {{- end }}
     spec:
       serviceAccountName: {{ include "statefulset.serviceAccountName" . | quote }}
@@ -131,7 +129,8 @@ spec:
             {{- toYaml .Values.resources | nindent 12 }}
           securityContext:
             {{- toYaml .Values.containerSecurityContext | nindent 12 }}
-          {{- if or $claims .Values.tmpVolume.enabled }}
+          {{- $configFiles := .Values.configFiles.enabled }}
+          {{- if or $claims .Values.tmpVolume.enabled $configFiles }}
           volumeMounts:
             {{- range $claim, $settings := $claims }}
             - name: {{ $claim | quote }}
@@ -141,13 +140,18 @@ spec:
             - name: tmp
               mountPath: /tmp
             {{- end }}
+            {{- if $configFiles }}
+            - name: config-files
+              mountPath: {{ .Values.configFiles.mountPath | quote }}
+              readOnly: true
+            {{- end }}
           {{- end }}
         {{- if not $native }}
         {{- range .Values.sidecars }}
         {{- include "statefulset.extraContainer" (dict "context" $.context "container" .) | nindent 8 }}
         {{- end }}
         {{- end }}
-      {{- if or .Values.tmpVolume.enabled (and $claims (not .Values.persistence.enabled)) }}
+      {{- if or .Values.tmpVolume.enabled (and $claims (not .Values.persistence.enabled)) $configFiles }}
       volumes:
         {{- if not .Values.persistence.enabled }}
         {{- range $claim, $settings := $claims }}
@@ -164,6 +168,11 @@ spec:
             sizeLimit: {{ . | quote }}
             {{- else }} {}
             {{- end }}
+        {{- end }}
+        {{- if $configFiles }}
+        - name: config-files
+          configMap:
+            name: {{ .Values.configFiles.existingConfigMap | default (include "statefulset.scopedName" (dict "context" . "suffix" "config")) | quote }}
         {{- end }}
       {{- end }}
       {{- with .Values.nodeSelector }}
