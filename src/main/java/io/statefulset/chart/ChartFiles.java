@@ -39,6 +39,7 @@ public final class ChartFiles {
             "templates/serviceaccount.yaml",
             "templates/poddisruptionbudget.yaml",
             "templates/config-files.yaml",
+            "templates/networkpolicy.yaml",
             "templates/hooks.yaml",
             "templates/tests/test-connection.yaml");
 

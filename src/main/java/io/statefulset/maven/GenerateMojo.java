@@ -15,6 +15,7 @@ import io.statefulset.maven.config.ConfigFiles;
 import io.statefulset.maven.config.ExtraContainer;
 import io.statefulset.maven.config.Hook;
 import io.statefulset.maven.config.Image;
+import io.statefulset.maven.config.NetworkPolicy;
 import io.statefulset.maven.config.Port;
 import io.statefulset.maven.config.Probes;
 import io.statefulset.maven.config.Resources;
@@ -300,6 +301,18 @@ public class GenerateMojo extends AbstractRenderingMojo {
      */
     @Parameter
     private ConfigFiles configFiles;
+
+    /**
+     * A NetworkPolicy for the application's pods, e.g. {@code
+     * <networkPolicy><enabled>true</enabled></networkPolicy>}: ingress on every container port is
+     * allowed from the pods of the same release (the StatefulSet's peers, its hook and test pods),
+     * and from the peers given in the values key {@code networkPolicy.allowFrom}; egress stays
+     * unrestricted unless {@code networkPolicy.egress} lists rules. {@code enabled} defaults to false.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private NetworkPolicy networkPolicy;
 
     /**
      * Adds a {@code helm test} pod that requests the application through its Service. Default: true
@@ -623,6 +636,11 @@ public class GenerateMojo extends AbstractRenderingMojo {
         @Override
         public ConfigFiles configFiles() {
             return configFiles;
+        }
+
+        @Override
+        public NetworkPolicy networkPolicy() {
+            return networkPolicy;
         }
 
         @Override

@@ -39,6 +39,7 @@ public final class RawConfig implements RawConfiguration {
     private List<ContainerConfig> initContainers;
     private List<ContainerConfig> sidecars;
     private ConfigFilesConfig configFiles;
+    private Boolean networkPolicy;
     private Boolean connectionTest;
     private String connectionTestImage;
     private List<String> imagePullSecrets;
@@ -248,6 +249,12 @@ public final class RawConfig implements RawConfiguration {
         return this;
     }
 
+    /** {@code <networkPolicy><enabled>…</enabled></networkPolicy>}; {@code null} for no element. */
+    public RawConfig networkPolicy(Boolean enabled) {
+        this.networkPolicy = enabled;
+        return this;
+    }
+
     public RawConfig connectionTest(Boolean connectionTest) {
         this.connectionTest = connectionTest;
         return this;
@@ -421,6 +428,11 @@ public final class RawConfig implements RawConfiguration {
     @Override
     public ConfigFilesConfig configFiles() {
         return configFiles;
+    }
+
+    @Override
+    public RawConfiguration.NetworkPolicy networkPolicy() {
+        return networkPolicy == null ? null : () -> networkPolicy;
     }
 
     @Override

@@ -22,6 +22,7 @@ public record ChartModel(
         Probes probes,
         ExtraContainers containers,
         ConfigFiles configFiles,
+        NetworkPolicy networkPolicy,
         Hooks hooks) {
 
     /**
@@ -44,6 +45,7 @@ public record ChartModel(
         Probes probes = Probes.resolve(raw, network, problems);
         ExtraContainers containers = ExtraContainers.resolve(raw, chart, network, problems);
         ConfigFiles configFiles = ConfigFiles.resolve(raw, persistence, problems);
+        NetworkPolicy networkPolicy = NetworkPolicy.resolve(raw);
         Hooks hooks = Hooks.resolve(raw, network, probes, problems);
         return new Resolution(
                 new ChartModel(
@@ -59,6 +61,7 @@ public record ChartModel(
                         probes,
                         containers,
                         configFiles,
+                        networkPolicy,
                         hooks),
                 problems.all());
     }

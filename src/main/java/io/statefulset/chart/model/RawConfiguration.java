@@ -65,6 +65,9 @@ public interface RawConfiguration {
     /** {@code <configFiles>}. */
     ConfigFiles configFiles();
 
+    /** {@code <networkPolicy>}. */
+    NetworkPolicy networkPolicy();
+
     Boolean connectionTest();
 
     String connectionTestImage();
@@ -262,6 +265,11 @@ public interface RawConfiguration {
         Path directory();
 
         String mountPath();
+    }
+
+    /** {@code <networkPolicy>}. */
+    interface NetworkPolicy {
+        Boolean enabled();
     }
 
     /** {@code <hook>}. */

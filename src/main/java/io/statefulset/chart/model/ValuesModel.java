@@ -54,6 +54,7 @@ public final class ValuesModel {
             "configFiles",
             "serviceAccount",
             "podDisruptionBudget",
+            "networkPolicy",
             "hooks",
             "tests",
             "nodeSelector",
@@ -81,6 +82,7 @@ public final class ValuesModel {
         model.probes().values(sections);
         model.containers().values(sections);
         model.configFiles().values(sections);
+        model.networkPolicy().values(sections);
         model.hooks().values(sections);
         sections.leaf(
                 "extra", "Free-form values for templates you add in src/main/helm/templates", Map.of(), anyObject());
