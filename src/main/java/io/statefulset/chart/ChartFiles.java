@@ -40,6 +40,7 @@ public final class ChartFiles {
             "templates/poddisruptionbudget.yaml",
             "templates/config-files.yaml",
             "templates/networkpolicy.yaml",
+            "templates/servicemonitor.yaml",
             "templates/hooks.yaml",
             "templates/tests/test-connection.yaml");
 

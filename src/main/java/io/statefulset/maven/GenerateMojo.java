@@ -15,6 +15,7 @@ import io.statefulset.maven.config.ConfigFiles;
 import io.statefulset.maven.config.ExtraContainer;
 import io.statefulset.maven.config.Hook;
 import io.statefulset.maven.config.Image;
+import io.statefulset.maven.config.Metrics;
 import io.statefulset.maven.config.NetworkPolicy;
 import io.statefulset.maven.config.Port;
 import io.statefulset.maven.config.Probes;
@@ -313,6 +314,21 @@ public class GenerateMojo extends AbstractRenderingMojo {
      */
     @Parameter
     private NetworkPolicy networkPolicy;
+
+    /**
+     * Prometheus metrics, e.g. {@code
+     * <metrics><port>metrics</port><path>/metrics</path><serviceMonitor>true</serviceMonitor></metrics>}:
+     * {@code port} (required) names a container port of {@code <ports>} or of a sidecar, which joins
+     * the headless Service; {@code path} defaults to {@code /metrics}; {@code serviceMonitor}
+     * (default false) adds a Prometheus Operator ServiceMonitor ({@code monitoring.coreos.com/v1})
+     * that scrapes the pods through the headless Service. Without one, the values key {@code
+     * metrics.annotations} adds {@code prometheus.io/scrape}, {@code port} and {@code path} pod
+     * annotations. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Metrics metrics;
 
     /**
      * Adds a {@code helm test} pod that requests the application through its Service. Default: true
@@ -641,6 +657,11 @@ public class GenerateMojo extends AbstractRenderingMojo {
         @Override
         public NetworkPolicy networkPolicy() {
             return networkPolicy;
+        }
+
+        @Override
+        public Metrics metrics() {
+            return metrics;
         }
 
         @Override

@@ -45,7 +45,7 @@ import org.eclipse.aether.RepositorySystem;
  * <li>{@code helm-lint-info} (off): `helm lint` suggestions, such as an icon in Chart.yaml (off by default).</li>
  * <li>{@code helm-render} (error): The chart does not render with these values: `helm install` would fail the same way.</li>
  * <li>{@code schema-parse} (error): A document that is not valid YAML or not a mapping cannot be applied.</li>
- * <li>{@code schema-unknown-kind} (warning): An apiVersion/kind outside the built-in Kubernetes API is checked by nothing here (a CRD, or a typo).</li>
+ * <li>{@code schema-unknown-kind} (warning): An apiVersion/kind outside the built-in Kubernetes API (and the Prometheus Operator's ServiceMonitor, read like a built-in kind) is checked by nothing here (a CRD, or a typo).</li>
  * <li>{@code schema-unknown-field} (error): The API server rejects unknown fields (or drops them silently), so the setting never takes effect.</li>
  * <li>{@code schema-wrong-type} (error): The API server refuses a string where a number or boolean belongs (e.g. replicas: "3").</li>
  * <li>{@code schema-required-field} (error): Objects missing required fields are rejected when applied.</li>

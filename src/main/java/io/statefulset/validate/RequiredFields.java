@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** The fields the API server requires of the kinds a StatefulSet chart is made of. */
+/**
+ * The fields the API server requires of the kinds a StatefulSet chart is made of, and that the
+ * Prometheus Operator's CRD requires of a ServiceMonitor.
+ */
 final class RequiredFields {
     private RequiredFields() {}
 
@@ -54,6 +58,13 @@ final class RequiredFields {
                 if (ports.get(i).getPort() == null) {
                     sink.accept("spec.ports[" + i + "].port", "a Service port needs a port number");
                 }
+            }
+        }
+        if (object instanceof ServiceMonitor monitor) {
+            if (monitor.getSpec() == null) {
+                sink.accept("spec", "spec is required");
+            } else if (monitor.getSpec().getSelector() == null) {
+                sink.accept("spec.selector", "a ServiceMonitor needs a selector for the Services it scrapes");
             }
         }
         PodTemplates.of(object).ifPresent(template -> {

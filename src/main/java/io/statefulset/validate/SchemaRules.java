@@ -15,7 +15,7 @@ final class SchemaRules {
     static final Rule UNKNOWN_KIND = rule(
             "schema-unknown-kind",
             Severity.WARNING,
-            "An apiVersion/kind outside the built-in Kubernetes API is checked by nothing here (a CRD, or a typo).",
+            "An apiVersion/kind outside the built-in Kubernetes API (and the Prometheus Operator's ServiceMonitor, read like a built-in kind) is checked by nothing here (a CRD, or a typo).",
             "Check apiVersion and kind; for a custom resource, switch this rule off for the object.");
     static final Rule UNKNOWN_FIELD = rule(
             "schema-unknown-field",

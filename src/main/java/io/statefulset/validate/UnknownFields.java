@@ -43,7 +43,7 @@ final class UnknownFields {
             map.forEach((k, v) -> walk(v, join(path, String.valueOf(k)), sink));
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+        if (!isModel(value.getClass())) {
             return;
         }
         for (Property property : properties(value.getClass())) {
@@ -64,6 +64,14 @@ final class UnknownFields {
             }
         }
     }
+
+    /** The Kubernetes model, and the Prometheus Operator's (ServiceMonitor), which the reader also knows. */
+    private static boolean isModel(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("io.fabric8.kubernetes.api.model") || name.startsWith(MONITORING_MODEL);
+    }
+
+    static final String MONITORING_MODEL = "io.fabric8.openshift.api.model.monitoring";
 
     /** Maps whose keys are data (labels, annotations, selectors, resource lists), not fields. */
     private static boolean isFreeForm(Property property) {

@@ -40,6 +40,7 @@ public final class RawConfig implements RawConfiguration {
     private List<ContainerConfig> sidecars;
     private ConfigFilesConfig configFiles;
     private Boolean networkPolicy;
+    private MetricsConfig metrics;
     private Boolean connectionTest;
     private String connectionTestImage;
     private List<String> imagePullSecrets;
@@ -255,6 +256,12 @@ public final class RawConfig implements RawConfiguration {
         return this;
     }
 
+    /** {@code <metrics>} with this {@code <port>}, {@code <path>} and {@code <serviceMonitor>}. */
+    public RawConfig metrics(String port, String path, Boolean serviceMonitor) {
+        this.metrics = new MetricsConfig(port, path, serviceMonitor);
+        return this;
+    }
+
     public RawConfig connectionTest(Boolean connectionTest) {
         this.connectionTest = connectionTest;
         return this;
@@ -433,6 +440,11 @@ public final class RawConfig implements RawConfiguration {
     @Override
     public RawConfiguration.NetworkPolicy networkPolicy() {
         return networkPolicy == null ? null : () -> networkPolicy;
+    }
+
+    @Override
+    public MetricsConfig metrics() {
+        return metrics;
     }
 
     @Override
@@ -1329,4 +1341,7 @@ public final class RawConfig implements RawConfiguration {
     /** {@code <configFiles>}. */
     public record ConfigFilesConfig(java.nio.file.Path directory, String mountPath)
             implements RawConfiguration.ConfigFiles {}
+
+    /** {@code <metrics>}. */
+    public record MetricsConfig(String port, String path, Boolean serviceMonitor) implements RawConfiguration.Metrics {}
 }

@@ -189,6 +189,12 @@ class InstallTimeRulesHelmTest {
                         Map.of("configFiles.enabled", "true", "configFiles.mountPath", "/app/data"),
                         List.of("/app/data", "is already used by another volume")),
                 new Row(
+                        "metrics on a port nothing declares",
+                        c -> c.metrics("prom", null, true),
+                        "<metrics><port>",
+                        Map.of("metrics.enabled", "true", "metrics.port", "prom"),
+                        List.of("prom", "names no container port")),
+                new Row(
                         "claim mounted at /tmp",
                         c -> c.volumeClaimTemplates(
                                 claim("data").mountPath("/tmp").size("1Mi")),

@@ -38,6 +38,35 @@ class ManifestReaderTest {
         assertThat(m.problems()).extracting(Manifests.Problem::ruleId).containsExactly("schema-unknown-kind");
     }
 
+    /**
+     * The Prometheus Operator's ServiceMonitor, which charts with metrics carry, is read into its
+     * type like the built-in kinds: checked, not merely reported as unknown.
+     */
+    @Test
+    void aServiceMonitorIsReadStrictly() throws Exception {
+        String monitor = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\n"
+                + "spec:\n  selector: {matchLabels: {app: x}}\n  endpoints:\n"
+                + "    - {port: metrics, path: /metrics, interval: 30s, scrapeTimeout: 10s}\n";
+        Manifests clean = ManifestReader.read(monitor);
+        assertThat(clean.problems()).isEmpty();
+        assertThat(clean.all().get(0).object())
+                .isInstanceOf(io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class);
+
+        Manifests typo = ManifestReader.read(monitor.replace("scrapeTimeout", "scrapeTimout"));
+        assertThat(typo.problems()).singleElement().satisfies(p -> {
+            assertThat(p.ruleId()).isEqualTo("schema-unknown-field");
+            assertThat(p.path()).isEqualTo("spec.endpoints[0].scrapeTimout");
+        });
+        Manifests noSelector = ManifestReader.read(monitor.replace("  selector: {matchLabels: {app: x}}\n", ""));
+        assertThat(noSelector.problems()).singleElement().satisfies(p -> {
+            assertThat(p.ruleId()).isEqualTo("schema-required-field");
+            assertThat(p.path()).isEqualTo("spec.selector");
+        });
+        Manifests wrongType = ManifestReader.read(monitor.replace("endpoints:\n", "endpoints: 3\n")
+                .replace("    - {port: metrics, path: /metrics, interval: 30s, scrapeTimeout: 10s}\n", ""));
+        assertThat(wrongType.problems()).extracting(Manifests.Problem::ruleId).containsExactly("schema-wrong-type");
+    }
+
     @Test
     void emptyStreamIsAnError() {
         assertThatThrownBy(() -> ManifestReader.read("---\n# nothing\n---\n"))

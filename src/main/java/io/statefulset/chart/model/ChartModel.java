@@ -23,6 +23,7 @@ public record ChartModel(
         ExtraContainers containers,
         ConfigFiles configFiles,
         NetworkPolicy networkPolicy,
+        Metrics metrics,
         Hooks hooks) {
 
     /**
@@ -46,6 +47,7 @@ public record ChartModel(
         ExtraContainers containers = ExtraContainers.resolve(raw, chart, network, problems);
         ConfigFiles configFiles = ConfigFiles.resolve(raw, persistence, problems);
         NetworkPolicy networkPolicy = NetworkPolicy.resolve(raw);
+        Metrics metrics = Metrics.resolve(raw, network, containers, problems);
         Hooks hooks = Hooks.resolve(raw, network, probes, problems);
         return new Resolution(
                 new ChartModel(
@@ -62,6 +64,7 @@ public record ChartModel(
                         containers,
                         configFiles,
                         networkPolicy,
+                        metrics,
                         hooks),
                 problems.all());
     }

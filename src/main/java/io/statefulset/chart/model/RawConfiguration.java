@@ -68,6 +68,9 @@ public interface RawConfiguration {
     /** {@code <networkPolicy>}. */
     NetworkPolicy networkPolicy();
 
+    /** {@code <metrics>}. */
+    Metrics metrics();
+
     Boolean connectionTest();
 
     String connectionTestImage();
@@ -270,6 +273,16 @@ public interface RawConfiguration {
     /** {@code <networkPolicy>}. */
     interface NetworkPolicy {
         Boolean enabled();
+    }
+
+    /** {@code <metrics>}: where Prometheus finds the metrics, and whether a ServiceMonitor tells it. */
+    interface Metrics {
+        /** The name of a container port of the application or a sidecar. */
+        String port();
+
+        String path();
+
+        Boolean serviceMonitor();
     }
 
     /** {@code <hook>}. */

@@ -55,6 +55,7 @@ public final class ValuesModel {
             "serviceAccount",
             "podDisruptionBudget",
             "networkPolicy",
+            "metrics",
             "hooks",
             "tests",
             "nodeSelector",
@@ -83,6 +84,7 @@ public final class ValuesModel {
         model.containers().values(sections);
         model.configFiles().values(sections);
         model.networkPolicy().values(sections);
+        model.metrics().values(sections);
         model.hooks().values(sections);
         sections.leaf(
                 "extra", "Free-form values for templates you add in src/main/helm/templates", Map.of(), anyObject());

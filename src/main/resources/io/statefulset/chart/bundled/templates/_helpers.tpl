@@ -291,9 +291,20 @@ chart mounts no ConfigMap of its own.
 {{- end -}}
 {{- end -}}
 
+{{/* The number of the container port (the application's or a sidecar's) named by metrics.port. */}}
+{{- define "statefulset.metricsPortNumber" -}}
+{{- $number := "" -}}
+{{- $ports := list -}}
+{{- range .Values.ports }}{{ $ports = append $ports . }}{{ end -}}
+{{- range .Values.sidecars }}{{ range .ports }}{{ $ports = append $ports . }}{{ end }}{{ end -}}
+{{- range $ports }}{{ if eq .name $.Values.metrics.port }}{{ $number = toString (int64 .containerPort) }}{{ end }}{{ end -}}
+{{- $number -}}
+{{- end -}}
+
 {{/*
-The pod template's annotations: podAnnotations, and those the chart sets itself (checksum/config),
-which win over a podAnnotation of the same key.
+The pod template's annotations: podAnnotations, and those the chart sets itself (checksum/config;
+prometheus.io/scrape, port and path when metrics.annotations asks for them), which win over a
+podAnnotation of the same key.
 */}}
 {{- define "statefulset.podAnnotations" -}}
 {{- $annotations := dict -}}
@@ -302,6 +313,12 @@ which win over a podAnnotation of the same key.
 {{- end -}}
 {{- with include "statefulset.configChecksum" . -}}
 {{- $_ := set $annotations "checksum/config" . -}}
+{{- end -}}
+{{- $metrics := .Values.metrics -}}
+{{- if and $metrics.enabled $metrics.annotations (not $metrics.serviceMonitor.enabled) -}}
+{{- $_ := set $annotations "prometheus.io/scrape" "true" -}}
+{{- $_ := set $annotations "prometheus.io/port" (include "statefulset.metricsPortNumber" .) -}}
+{{- $_ := set $annotations "prometheus.io/path" $metrics.path -}}
 {{- end -}}
 {{- $lines := list -}}
 {{- range $key, $value := $annotations -}}
@@ -412,6 +429,9 @@ and reported in one `fail`, so `helm install` names every mistake at once.
 {{- $podPortNames = append $podPortNames .name -}}
 {{- $podPortNumbers = append $podPortNumbers $number -}}
 {{- end -}}
+{{- end -}}
+{{- if and .Values.metrics.enabled (not (include "statefulset.metricsPortNumber" .)) -}}
+{{- $messages = append $messages (printf "metrics.port %q names no container port of ports or sidecars; use one of: %s" (toString .Values.metrics.port) (join ", " $podPortNames)) -}}
 {{- end -}}
 {{- $mountPaths := list -}}
 {{- if .Values.tmpVolume.enabled -}}{{- $mountPaths = append $mountPaths "/tmp" -}}{{- end -}}
