@@ -58,6 +58,20 @@ public final class ItVerifiers {
         assertThat(claim.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("1Mi"));
         assertThat(claim.getSpec().getStorageClassName()).isEqualTo("standard");
 
+        // podAntiAffinity soft, the default: the two replicas prefer different nodes.
+        assertThat(sts.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getAffinity()
+                        .getPodAntiAffinity()
+                        .getPreferredDuringSchedulingIgnoredDuringExecution())
+                .singleElement()
+                .satisfies(term -> {
+                    assertThat(term.getWeight()).isEqualTo(100);
+                    assertThat(term.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(term.getPodAffinityTerm().getLabelSelector().getMatchLabels())
+                            .isEqualTo(sts.getSpec().getSelector().getMatchLabels());
+                });
         Container app = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(app.getImage()).isEqualTo("ghcr.io/acme/visit-counter:1.0.0");
         // The app reads its data directory from DATA_DIR: it must be where the claim is mounted.
@@ -165,6 +179,113 @@ public final class ItVerifiers {
         assertThat(r.names()).contains("ConfigMap/it-ledger-settings");
         Map<String, Object> chartYaml = new Yaml().load(Files.readString(chart.resolve("Chart.yaml")));
         assertThat(chartYaml).containsEntry("version", "2.1.0-SNAPSHOT").containsEntry("appVersion", "2.1-SNAPSHOT");
+    }
+
+    /**
+     * production-features: every production feature through Maven's binding of the POM; the chart
+     * passes strict lint, renders for Kubernetes with and without native sidecars, every object
+     * reads into its fabric8 type without unknown fields, and each feature does what the POM says.
+     */
+    public static void productionFeatures(Path basedir) throws Exception {
+        Path chart = basedir.resolve("target/helm/ledger");
+        assertLintClean(chart);
+        String name = "it-ledger";
+        for (String kubeVersion : List.of("1.35.0", "1.28.0")) {
+            boolean nativeSidecars = kubeVersion.equals("1.35.0");
+            RenderedChart r = RenderedChart.render(
+                    chart, io.statefulset.helm.TemplateRequest.release("it").withKubeVersion(kubeVersion));
+            StatefulSet sts = r.get(StatefulSet.class, name);
+            var pod = sts.getSpec().getTemplate().getSpec();
+            Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();
+            // <podAntiAffinity>hard
+            assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                    .singleElement()
+                    .satisfies(term -> {
+                        assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                        assertThat(term.getLabelSelector().getMatchLabels()).isEqualTo(selector);
+                    });
+            // <initContainers> and <sidecars>
+            assertThat(pod.getInitContainers())
+                    .extracting(Container::getName)
+                    .as(kubeVersion)
+                    .containsExactlyElementsOf(nativeSidecars ? List.of("restore", "shipper") : List.of("restore"));
+            assertThat(pod.getContainers())
+                    .extracting(Container::getName)
+                    .as(kubeVersion)
+                    .containsExactlyElementsOf(nativeSidecars ? List.of("ledger") : List.of("ledger", "shipper"));
+            Container restore = pod.getInitContainers().get(0);
+            assertThat(restore.getCommand()).containsExactly("tools", "restore");
+            assertThat(restore.getArgs()).containsExactly("--target", "$(TARGET)");
+            assertThat(restore.getEnv())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getValue()).isEqualTo("/var/lib/ledger"));
+            assertThat(restore.getVolumeMounts())
+                    .extracting(m -> m.getName() + ":" + m.getMountPath())
+                    .containsExactly("data:/var/lib/ledger", "tmp:/tmp");
+            Container shipper = nativeSidecars
+                    ? pod.getInitContainers().get(1)
+                    : pod.getContainers().get(1);
+            assertThat(shipper.getRestartPolicy()).isEqualTo(nativeSidecars ? "Always" : null);
+            assertThat(shipper.getResources().getLimits().get("memory")).isEqualTo(new Quantity("128Mi"));
+            assertThat(shipper.getResources().getLimits().get("cpu")).isEqualTo(new Quantity("100m"));
+            assertThat(shipper.getSecurityContext())
+                    .isEqualTo(pod.getContainers().get(0).getSecurityContext());
+            // <configFiles>: the files of the project, byte for byte, mounted read-only, rolled by checksum
+            Path config = basedir.resolve("src/main/k8s/config");
+            io.fabric8.kubernetes.api.model.ConfigMap configMap =
+                    r.get(io.fabric8.kubernetes.api.model.ConfigMap.class, name + "-config");
+            Map<String, byte[]> arrived = new java.util.TreeMap<>();
+            configMap.getData().forEach((k, v) -> arrived.put(k, v.getBytes(StandardCharsets.UTF_8)));
+            configMap
+                    .getBinaryData()
+                    .forEach((k, v) ->
+                            arrived.put(k, java.util.Base64.getDecoder().decode(v)));
+            assertThat(arrived).containsOnlyKeys("application.properties", "banner.txt", "keystore.p12");
+            for (String file : arrived.keySet()) {
+                assertThat(arrived.get(file)).as(file).isEqualTo(Files.readAllBytes(config.resolve(file)));
+            }
+            assertThat(configMap.getBinaryData()).containsOnlyKeys("keystore.p12");
+            assertThat(pod.getContainers().get(0).getVolumeMounts()).anySatisfy(m -> {
+                assertThat(m.getMountPath()).isEqualTo("/etc/ledger");
+                assertThat(m.getReadOnly()).isTrue();
+            });
+            assertThat(sts.getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getAnnotations()
+                            .get("checksum/config"))
+                    .matches("[0-9a-f]{64}");
+            // <networkPolicy>: the connection test's pod is let in, on the port it reaches
+            var policy = r.get(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, name);
+            Map<String, String> testLabels =
+                    r.get(Pod.class, name + "-test-connection").getMetadata().getLabels();
+            assertThat(policy.getSpec().getIngress().get(0).getFrom())
+                    .anySatisfy(from -> assertThat(testLabels.entrySet())
+                            .containsAll(from.getPodSelector().getMatchLabels().entrySet()));
+            assertThat(policy.getSpec().getIngress().get(0).getPorts())
+                    .extracting(p -> p.getPort().getIntVal())
+                    .containsExactly(8080, 9090, 2020);
+            // <metrics>: the ServiceMonitor selects the headless Service, which exposes the port
+            var monitor = r.get(io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class, name);
+            Service headless = r.get(Service.class, name + "-headless");
+            assertThat(headless.getMetadata().getLabels().entrySet())
+                    .containsAll(
+                            monitor.getSpec().getSelector().getMatchLabels().entrySet());
+            assertThat(r.get(Service.class, name).getMetadata().getLabels().entrySet())
+                    .doesNotContainAnyElementsOf(
+                            Map.of("statefulset.io/service", "headless").entrySet());
+            assertThat(headless.getSpec().getPorts())
+                    .extracting(io.fabric8.kubernetes.api.model.ServicePort::getName)
+                    .containsExactly("http", "metrics", "ship-admin");
+            assertThat(monitor.getSpec().getEndpoints().get(0).getPort()).isEqualTo("metrics");
+        }
+        String log = buildLog(basedir);
+        assertLogHas(
+                log,
+                "ledger",
+                "Generated chart ledger 2.4.0 in",
+                "statefulset:validate target/helm/ledger: 0 errors, 0 warnings, 0 infos in 9 objects (1 variant: default)");
+        assertNoPluginWarnings(log);
     }
 
     /** previous-chart-kept: the second, failing build must leave the first build's chart intact. */

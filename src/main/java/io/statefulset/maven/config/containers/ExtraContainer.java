@@ -1,11 +1,18 @@
-package io.statefulset.maven.config;
+package io.statefulset.maven.config.containers;
 
 import io.statefulset.chart.model.RawConfiguration;
+import io.statefulset.maven.config.Resources;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code <initContainer>} or {@code <sidecar>}: another container of the application's pods. */
+/**
+ * {@code <initContainer>} or {@code <sidecar>}: another container of the application's pods.
+ *
+ * <p>In a package of its own: Maven binds an element of a list to the class of the list owner's
+ * package named like the element, before the list's declared type. Beside {@code config.Port}, a
+ * sidecar's {@code <ports><port>} would become an application port, which has no {@code publish}.
+ */
 public class ExtraContainer implements RawConfiguration.ExtraContainer {
     private String name;
     private String image;

@@ -1,0 +1,1 @@
+io.statefulset.it.ItVerifiers.productionFeatures(basedir.toPath())
