@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 class ChartFilesTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/visit-counter");
+    private static final Path GOLDEN_PRODUCTION = Path.of("src/test/resources/golden/production-features");
 
     private static SortedMap<String, byte[]> sampleFiles() {
         return ChartFiles.render(SampleConfigs.resolve(SampleConfigs.visitCounter()), Map.of());
@@ -35,25 +36,41 @@ class ChartFilesTest {
      */
     @Test
     void sampleChartMatchesGoldenFiles() throws Exception {
-        SortedMap<String, byte[]> files = sampleFiles();
+        assertGolden(GOLDEN, sampleFiles());
+    }
+
+    /**
+     * The sample with every production feature on (anti-affinity, init container, sidecar, config
+     * files, NetworkPolicy, metrics), byte for byte; regenerated with the sample's by the same
+     * command.
+     */
+    @Test
+    void productionFeaturesChartMatchesGoldenFiles() throws Exception {
+        assertGolden(
+                GOLDEN_PRODUCTION,
+                ChartFiles.render(SampleConfigs.resolve(SampleConfigs.withProductionFeatures()), Map.of()));
+    }
+
+    private static void assertGolden(Path golden, SortedMap<String, byte[]> files) throws Exception {
         if (Boolean.getBoolean("golden.update")) {
-            AtomicWrite.deleteRecursively(GOLDEN);
+            AtomicWrite.deleteRecursively(golden);
             for (var file : files.entrySet()) {
-                Path target = GOLDEN.resolve(file.getKey());
+                Path target = golden.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.write(target, file.getValue());
             }
         }
-        SortedMap<String, String> expected = new TreeMap<>();
-        try (var walk = Files.walk(GOLDEN)) {
+        SortedMap<String, byte[]> expected = new TreeMap<>();
+        try (var walk = Files.walk(golden)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                expected.put(GOLDEN.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+                expected.put(golden.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
             }
         }
-        SortedMap<String, String> actual = new TreeMap<>();
-        files.forEach((k, v) -> actual.put(k, new String(v, StandardCharsets.UTF_8)));
-        assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        actual.forEach((path, content) -> assertThat(content).as(path).isEqualTo(expected.get(path)));
+        assertThat(files.keySet()).isEqualTo(expected.keySet());
+        files.forEach((path, content) -> assertThat(new String(content, StandardCharsets.UTF_8))
+                .as(path)
+                .isEqualTo(new String(expected.get(path), StandardCharsets.UTF_8)));
+        files.forEach((path, content) -> assertThat(content).as(path).isEqualTo(expected.get(path)));
     }
 
     @Test

@@ -66,6 +66,25 @@ public final class SampleConfigs {
                 .connectionTest(true);
     }
 
+    /**
+     * The sample app with every production feature on: hard anti-affinity, an init container, a
+     * sidecar with a published port, the config files of {@code src/test/resources/config-files},
+     * a NetworkPolicy and metrics with a ServiceMonitor.
+     */
+    public static RawConfig withProductionFeatures() {
+        return visitCounter()
+                .ports(port("http", 8080), port("metrics", 9090))
+                .podAntiAffinity("hard")
+                .initContainers(RawConfig.container("restore", "registry.example/tools:1.4.2")
+                        .command("tools", "restore")
+                        .env(Map.of("TARGET", "/app/data")))
+                .sidecars(RawConfig.container("shipper", "registry.example/shipper:3.1.0")
+                        .ports(RawConfig.sidecarPort("ship-admin", 2020).publish(true)))
+                .configFiles(java.nio.file.Path.of("src/test/resources/config-files"), "/etc/visit-counter")
+                .networkPolicy(true)
+                .metrics("metrics", "/metrics", true);
+    }
+
     /** The model of {@code config}, which must have no errors, for {@link #PROJECT}. */
     public static ChartModel resolve(RawConfig config) {
         return ChartModel.resolve(config, PROJECT).model();
