@@ -59,6 +59,13 @@ public final class ConfigurationCheck {
             "priorityClassName",
             "extra");
 
+    /**
+     * List parameters whose items hold a map, by the map's element: the {@code <env>} of each {@code
+     * <initContainer>} and {@code <sidecar>}, where Maven keeps one of two equal keys as it does at
+     * the top level.
+     */
+    static final Map<String, String> MAPS_IN_ITEMS = Map.of("initContainers", "env", "sidecars", "env");
+
     /** The goal whose parameters only shape its own output; never suggested for a typo elsewhere. */
     private static final String HELP_GOAL = "help";
 
@@ -102,7 +109,18 @@ public final class ConfigurationCheck {
             }
             if (parameter.keys() != Keys.NONE) {
                 for (ConfigElement map : element.getValue()) {
-                    keys(name, map, parameter.keys());
+                    keys("<" + name + ">", map, parameter.keys());
+                }
+            }
+            String mapInItems = MAPS_IN_ITEMS.get(name);
+            for (ConfigElement list : mapInItems == null ? List.<ConfigElement>of() : element.getValue()) {
+                for (ConfigElement item : list.children()) {
+                    String itemName = childValue(item, "name");
+                    String at = "<" + name + "><" + item.name()
+                            + (itemName == null ? ">" : " name=\"" + itemName + "\">") + "<" + mapInItems + ">";
+                    item.children().stream()
+                            .filter(child -> child.name().equals(mapInItems))
+                            .forEach(map -> keys(at, map, Keys.MAP));
                 }
             }
         }
@@ -123,8 +141,8 @@ public final class ConfigurationCheck {
                 .orElse("no such parameter; mvn statefulset:help -Ddetail lists every parameter");
     }
 
-    /** Entries of a map or properties parameter, each key once. */
-    private void keys(String parameter, ConfigElement map, Keys keys) {
+    /** Entries of a map or properties parameter (the element {@code at}), each key once. */
+    private void keys(String at, ConfigElement map, Keys keys) {
         Map<String, List<ConfigElement>> entries = new LinkedHashMap<>();
         for (ConfigElement entry : map.children()) {
             if (keys == Keys.PROPERTIES
@@ -142,7 +160,7 @@ public final class ConfigurationCheck {
         }
         entries.forEach((key, given) -> {
             if (given.size() > 1) {
-                given("<" + parameter + ">" + key, given);
+                given(at + key, given);
             }
         });
     }

@@ -20,6 +20,8 @@ class ConfigurationCheckTest {
             new GoalParameter("generate", "ports", null, true, Keys.NONE),
             new GoalParameter("generate", "env", null, true, Keys.MAP),
             new GoalParameter("generate", "podAnnotations", null, true, Keys.PROPERTIES),
+            new GoalParameter("generate", "initContainers", null, true, Keys.NONE),
+            new GoalParameter("generate", "sidecars", null, true, Keys.NONE),
             new GoalParameter("generate", "project", null, false, Keys.NONE),
             new GoalParameter("validate", "failOn", "failLevel", true, Keys.NONE),
             new GoalParameter("help", "goal", null, true, Keys.NONE));
@@ -93,6 +95,24 @@ class ConfigurationCheckTest {
                         "<env><MODE>: is given twice ('x' and ''); keep one");
         assertThat(problems(configuration(element("env", leaf("A", "1"), leaf("A", "2"), leaf("A", "3")))))
                 .containsExactly("<env><A>: is given 3 times ('1', '2' and '3'); keep one");
+    }
+
+    @Test
+    void aVariableGivenTwiceInTheEnvOfAnInitContainerOrSidecarIsNamed() {
+        assertThat(problems(configuration(
+                        element(
+                                "initContainers",
+                                element(
+                                        "initContainer",
+                                        leaf("name", "restore"),
+                                        element("env", leaf("TARGET", "/a"), leaf("TARGET", "/b")))),
+                        element(
+                                "sidecars",
+                                element("sidecar", element("env", leaf("A", "1"), leaf("B", "2"), leaf("A", "3"))),
+                                element("sidecar", leaf("name", "ok"), element("env", leaf("A", "1")))))))
+                .containsExactly(
+                        "<initContainers><initContainer name=\"restore\"><env><TARGET>: is given twice ('/a' and '/b'); keep one",
+                        "<sidecars><sidecar><env><A>: is given twice ('1' and '3'); keep one");
     }
 
     @Test
