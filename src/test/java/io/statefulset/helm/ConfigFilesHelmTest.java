@@ -241,6 +241,10 @@ class ConfigFilesHelmTest {
         Path linked = write(other.resolve("linked"), Map.of("ok.conf", new byte[] {'x'}));
         Files.createSymbolicLink(linked.resolve("passwd"), Path.of("/etc/passwd"));
         assertError(config(linked), "<configFiles><directory>", linked.toString(), "passwd is a link to", "outside");
+        // A FIFO is refused without being opened: reading it would wait for a writer for ever.
+        Path fifo = write(other.resolve("fifo"), Map.of("ok.conf", new byte[] {'x'}));
+        io.statefulset.chart.SpecialFiles.fifo(fifo.resolve("pipe"));
+        assertError(config(fifo), "<configFiles><directory>", fifo.toString(), "pipe", "FIFO");
         assertError(
                 SampleConfigs.visitCounter().configFiles(configDirectory, null),
                 "<configFiles><mountPath>",
