@@ -263,33 +263,40 @@ final class HelmWorker {
             return;
         }
         try {
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(
-                        Path file, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) {
-                    try {
-                        Files.deleteIfExists(directory);
-                    } catch (IOException notEmptyYet) {
-                        // the other thread is still emptying it, and deletes it after
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+            Files.walkFileTree(dir, new TreeDeleter());
         } catch (java.nio.file.NoSuchFileException gone) {
             // deleted by the other thread
         } catch (IOException e) {
             // Nothing more to do: the home holds no running process any more.
+        }
+    }
+
+    /**
+     * Deletes what it visits. A named class, so that {@link HelmWorkers} can load it up front: the
+     * shutdown hook runs after Maven has closed the plugin's class loader, when no class of the
+     * plugin can be loaded any more.
+     */
+    static final class TreeDeleter extends java.nio.file.SimpleFileVisitor<Path> {
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                throws IOException {
+            Files.deleteIfExists(file);
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (IOException notEmptyYet) {
+                // the other thread is still emptying it, and deletes it after
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
         }
     }
 

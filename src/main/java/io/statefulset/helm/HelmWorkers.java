@@ -82,6 +82,7 @@ public final class HelmWorkers implements AutoCloseable {
         this.memoryLimitBytes = memoryLimitBytes;
         this.temporary = temporary;
         this.natives = natives;
+        loadShutdownClasses();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -240,7 +241,9 @@ public final class HelmWorkers implements AutoCloseable {
             cache.clear();
         }
         try {
-            workers.forEach(HelmWorker::close);
+            for (HelmWorker worker : workers) {
+                worker.close();
+            }
         } finally {
             // The native copy is 100 MB: it goes even if closing a worker went wrong.
             HelmWorker.deleteTree(nativeDirectory);
@@ -250,6 +253,22 @@ public final class HelmWorkers implements AutoCloseable {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * Loads now what {@link #close()} needs. Maven closes the plugin's class loader before the JVM
+     * runs shutdown hooks, so a class first needed there cannot be found, and the worker homes and
+     * the 100 MB native copy would stay behind after every build.
+     */
+    private static void loadShutdownClasses() {
+        ClassLoader own = HelmWorkers.class.getClassLoader();
+        for (Class<?> needed : List.of(HelmWorker.class, HelmWorker.TreeDeleter.class)) {
+            try {
+                Class.forName(needed.getName(), true, own);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

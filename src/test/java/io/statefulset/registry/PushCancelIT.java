@@ -16,10 +16,61 @@ import org.junit.jupiter.api.io.TempDir;
  * A CI job cancelled during a push: real Maven pushes to a real registry behind a proxy that stalls
  * the upload, and gets SIGTERM while Helm waits. Afterwards the user's registry logins are byte for
  * byte what they were, no worker process or worker home (where the login went) is left, and the
- * packaged chart is intact.
+ * packaged chart is intact. A build that simply ends leaves nothing behind either.
  */
 class PushCancelIT {
     private static final String PASSWORD = "s3cret-pa55";
+
+    /**
+     * The pool is closed by a shutdown hook that runs after Maven has closed the plugin's class
+     * loader: whatever it needs must already be loaded, or the 100 MB native copy stays in the
+     * temporary directory after every build.
+     */
+    @Test
+    void aBuildThatEndsLeavesNoWorkerHomeAndNoNativeCopy(@TempDir Path dir) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("pom.xml"), pom(System.getProperty("plugin.version")));
+        Path settings = Files.writeString(
+                dir.resolve("settings.xml"),
+                settings(Path.of(System.getProperty("central.repo")).toUri().toString()));
+        Path jvmTmp = Files.createDirectories(dir.resolve("jvm-tmp"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        mvn(),
+                        "-B",
+                        "-s",
+                        settings.toString(),
+                        "-Dmaven.repo.local=" + System.getProperty("it.local.repo"),
+                        "package")
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("build.log").toFile());
+        builder.environment().put("MAVEN_OPTS", "-Djava.io.tmpdir=" + jvmTmp);
+        Process maven = builder.start();
+        try {
+            assertThat(maven.waitFor(240, TimeUnit.SECONDS)).as("Maven ends").isTrue();
+            String log = Files.readString(dir.resolve("build.log"));
+            assertThat(maven.exitValue())
+                    .as("build log:\n%s", tail(dir.resolve("build.log")))
+                    .isZero();
+            assertThat(log).contains("Generated chart ledger").doesNotContain("NoClassDefFoundError");
+            try (Stream<Path> left = Files.list(jvmTmp)) {
+                assertThat(left.map(p -> p.getFileName().toString())
+                                .filter(name -> name.startsWith("statefulset-helm"))
+                                .toList())
+                        .as("worker homes and the native copy are deleted")
+                        .isEmpty();
+            }
+        } finally {
+            maven.descendants().forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly();
+        }
+    }
+
+    private static String mvn() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        return Path.of(System.getProperty("maven.home"), "bin", windows ? "mvn.cmd" : "mvn")
+                .toString();
+    }
 
     @Test
     void sigtermDuringAStalledPushLeavesNoCredentialsAndNoWorker(@TempDir Path dir) throws Exception {
