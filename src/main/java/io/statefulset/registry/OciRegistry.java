@@ -4,20 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statefulset.chart.Deadline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,10 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Reads an OCI registry over the Distribution HTTP API: whether a chart version is there, its
@@ -107,7 +96,7 @@ public final class OciRegistry {
                 .connectTimeout(min(deadline.remaining(), Duration.ofSeconds(20)))
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (!plainHttp && (access.caFile() != null || access.insecureSkipTlsVerify())) {
-            builder.sslContext(sslContext(access.caFile(), access.insecureSkipTlsVerify()));
+            builder.sslContext(access.sslContext());
         }
         this.http = builder.build();
     }
@@ -366,44 +355,5 @@ public final class OciRegistry {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static SSLContext sslContext(Path caFile, boolean insecure) throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            if (insecure) {
-                context.init(null, new TrustManager[] {new TrustEverything()}, null);
-                return context;
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            try (InputStream in = Files.newInputStream(caFile)) {
-                int i = 0;
-                for (Certificate certificate :
-                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("ca-" + i++, certificate);
-                }
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot use the CA file " + caFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** For {@code insecureSkipTlsVerify}: the user asked for no certificate checks. */
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
