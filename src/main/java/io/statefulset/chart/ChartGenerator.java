@@ -4,12 +4,10 @@ import io.statefulset.chart.model.ChartModel;
 import io.statefulset.chart.model.ProjectInfo;
 import io.statefulset.chart.model.RawConfiguration;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 
 /** Turns a chart configuration into a chart directory: the resolved model, files, atomic write. */
@@ -83,7 +81,7 @@ public final class ChartGenerator {
         UpToDate upToDate = state == null
                 ? null
                 : new UpToDate(state, "generate", model.chart().name());
-        if (upToDate != null && upToDate.isCurrent(inputsHash, treeHash(chartDirectory))) {
+        if (upToDate != null && upToDate.isCurrent(inputsHash, Fingerprint.ofDirectory(chartDirectory))) {
             return new Result(chartDirectory, model, warnings, true);
         }
         if (upToDate != null) {
@@ -91,21 +89,9 @@ public final class ChartGenerator {
         }
         ChartWriter.write(chartDirectory, files, check);
         if (upToDate != null) {
-            upToDate.remember(inputsHash, treeHash(chartDirectory).orElseThrow());
+            upToDate.remember(
+                    inputsHash, Fingerprint.ofDirectory(chartDirectory).orElseThrow());
         }
         return new Result(chartDirectory, model, warnings, false);
-    }
-
-    private static Optional<String> treeHash(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Fingerprint.start().addTree("chart", directory).hex());
-        } catch (RefusedInputException e) {
-            // Someone put a link or a device into the generated chart: it is not what this run would
-            // write, so it is not up to date, and the write replaces it as a whole.
-            return Optional.empty();
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A SHA-256 over named parts (configuration text, file contents), for the up-to-date checks: a
@@ -60,6 +61,22 @@ public final class Fingerprint {
             add(name + "/" + file.name(), tree.read(file));
         }
         return this;
+    }
+
+    /**
+     * The fingerprint of everything below a directory written by an earlier run; empty when it is
+     * gone, or when someone put a link or a device into it: then it is not what that run wrote, and
+     * the next write replaces it as a whole.
+     */
+    public static Optional<String> ofDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start().addTree("tree", directory).hex());
+        } catch (RefusedInputException e) {
+            return Optional.empty();
+        }
     }
 
     public String hex() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Optional;
  * still match: same inputs, and the output nobody touched since.
  */
 public final class UpToDate {
+    private static final String INPUTS = "inputs ";
+
     private final Path file;
 
     public UpToDate(Path stateDirectory, String goal, String chart) {
@@ -19,21 +23,56 @@ public final class UpToDate {
     }
 
     public boolean isCurrent(String inputs, Optional<String> output) throws IOException {
-        if (!Files.isRegularFile(file) || output.isEmpty()) {
-            return false;
-        }
-        return Files.readString(file, StandardCharsets.UTF_8).equals(record(inputs, output.get()));
+        return output.isPresent() && recorded(inputs).equals(Optional.of(List.of(output.get())));
     }
 
     public void remember(String inputs, String output) throws IOException {
-        AtomicWrite.text(file, record(inputs, output));
+        remember(inputs, List.of(output));
+    }
+
+    /**
+     * What the last successful run recorded about its output, if it ran with these inputs: the
+     * caller checks that the output is still what it recorded.
+     */
+    public Optional<List<String>> recorded(String inputs) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(INPUTS + inputs)) {
+            return Optional.empty();
+        }
+        List<String> output = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            output.add(unescape(line));
+        }
+        return Optional.of(output);
+    }
+
+    /** Records a successful run: its inputs, and lines that describe its output (any text). */
+    public void remember(String inputs, List<String> output) throws IOException {
+        StringBuilder text = new StringBuilder(INPUTS).append(inputs).append('\n');
+        for (String line : output) {
+            text.append(line.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+        }
+        AtomicWrite.text(file, text.toString());
+    }
+
+    /** A line break or backslash in a line would end it early or be read back wrongly: escaped. */
+    private static String unescape(String line) {
+        StringBuilder text = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                text.append(line.charAt(++i) == 'n' ? '\n' : line.charAt(i));
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     public void forget() throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    private static String record(String inputs, String output) {
-        return "inputs " + inputs + "\noutput " + output + "\n";
     }
 }

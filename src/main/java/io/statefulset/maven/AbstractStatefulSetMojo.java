@@ -1,7 +1,6 @@
 package io.statefulset.maven;
 
 import io.statefulset.chart.ConfigProblem;
-import io.statefulset.chart.Fingerprint;
 import io.statefulset.chart.InvalidChartSpecException;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.Utf8Text;
@@ -47,9 +46,22 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
+    /** The id of this execution of the goal ({@code default} outside a Maven build). */
+    protected String executionId() {
+        return mojoExecution == null || mojoExecution.getExecutionId() == null
+                ? "default"
+                : mojoExecution.getExecutionId();
+    }
+
+    /** The plugin's version as released, for reports; {@code dev} outside a Maven build. */
+    protected String pluginVersion() {
+        return plugin == null ? "dev" : plugin.getVersion();
+    }
+
     /**
-     * The plugin's version and, when the plugin runs from a jar, that jar's hash: an up-to-date
-     * record written by another build of the plugin does not count.
+     * The plugin's version and, when the plugin runs from a jar, that jar's size and time: an
+     * up-to-date record written by another build of the plugin does not count. (Not a hash of the
+     * jar: in a fresh JVM hashing half a megabyte costs more than the rest of an unchanged run.)
      */
     protected String pluginIdentity() {
         if (plugin == null) {
@@ -58,11 +70,15 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         File jar = plugin.getPluginArtifact() == null
                 ? null
                 : plugin.getPluginArtifact().getFile();
-        try {
-            return plugin.getVersion() + (jar != null && jar.isFile() ? "@" + Fingerprint.sha256(jar.toPath()) : "");
-        } catch (IOException e) {
-            return plugin.getVersion();
+        return plugin.getVersion() + (jar != null && jar.isFile() ? "@" + jar.length() + "@" + jar.lastModified() : "");
+    }
+
+    /** The project's directory, or the working directory when Maven runs without a POM. */
+    protected Path projectRoot() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath().toAbsolutePath();
         }
+        return Path.of("").toAbsolutePath();
     }
 
     /** {@code chartDirectory} if set (it must hold a Chart.yaml), else every chart directly under {@code outputDirectory}. */
@@ -114,11 +130,11 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping " + goal() + ": " + PropertyNames.SKIP + " is true");
+            getLog().info("Skipping " + goal().name() + ": " + PropertyNames.SKIP + " is true");
             return;
         }
-        if (goalSkipped()) {
-            getLog().info("Skipping " + goal() + ": " + goalSkipProperty() + " is true");
+        if (goal().skipped()) {
+            getLog().info("Skipping " + goal().name() + ": " + goal().skipProperty() + " is true");
             return;
         }
         // After the skips: a skipped goal does nothing, not even judge its configuration.
@@ -142,14 +158,14 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         }
     }
 
-    /** The goal's name as users type it, e.g. {@code statefulset:generate}. */
-    protected abstract String goal();
+    /**
+     * A goal as users type it, e.g. {@code statefulset:generate}, whether its own skip parameter is
+     * set, and that parameter's property.
+     */
+    protected record Goal(String name, boolean skipped, String skipProperty) {}
 
-    /** Whether the goal's own skip parameter is set. */
-    protected abstract boolean goalSkipped();
-
-    /** The property of the goal's own skip parameter. */
-    protected abstract String goalSkipProperty();
+    /** This goal. */
+    protected abstract Goal goal();
 
     protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
 }

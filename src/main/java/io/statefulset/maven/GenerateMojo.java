@@ -3,6 +3,8 @@ package io.statefulset.maven;
 import io.statefulset.chart.ChartGenerator;
 import io.statefulset.chart.ChartRejectedException;
 import io.statefulset.chart.ConfigProblem;
+import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.GenerateRecord;
 import io.statefulset.chart.InvalidChartSpecException;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.chart.UserTemplates;
@@ -28,8 +30,10 @@ import io.statefulset.maven.config.VolumeClaimTemplate;
 import io.statefulset.maven.config.containers.ExtraContainer;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.model.Developer;
@@ -462,22 +466,25 @@ public class GenerateMojo extends AbstractRenderingMojo {
     private boolean skipGenerate;
 
     @Override
-    protected String goal() {
-        return "statefulset:generate";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGenerate;
-    }
-
-    @Override
-    protected String goalSkipProperty() {
-        return PropertyNames.GENERATE_SKIP;
+    protected Goal goal() {
+        return new Goal("statefulset:generate", skipGenerate, PropertyNames.GENERATE_SKIP);
     }
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        GenerateRecord record = new GenerateRecord(stateDirectory().toPath(), executionId());
+        String inputs = inputs();
+        try {
+            Optional<GenerateRecord.Run> unchanged = inputs == null ? Optional.empty() : record.unchanged(inputs);
+            if (unchanged.isPresent()) {
+                upToDate(unchanged.get());
+                return;
+            }
+            record.forget();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + stateDirectory() + ": " + e.getMessage(), e);
+        }
+        HelmChartCheck check = new HelmChartCheck(helm());
         Map<String, byte[]> userTemplates;
         try {
             userTemplates = UserTemplates.read(templatesDirectory == null ? null : templatesDirectory.toPath());
@@ -492,18 +499,20 @@ public class GenerateMojo extends AbstractRenderingMojo {
                     projectInfo(),
                     userTemplates,
                     outputDirectory.toPath(),
-                    new HelmChartCheck(helm()),
+                    check,
                     stateDirectory().toPath());
-            for (ConfigProblem warning : result.warnings()) {
-                getLog().warn(warning.toString());
-            }
-            String chart =
-                    result.model().chart().name() + " " + result.model().chart().version();
+            GenerateRecord.Run run = new GenerateRecord.Run(
+                    result.chartDirectory(),
+                    result.model().chart().name() + " " + result.model().chart().version(),
+                    result.warnings().stream().map(ConfigProblem::toString).toList());
             if (result.upToDate()) {
-                getLog().info("Chart " + chart + " is up to date in " + result.chartDirectory()
-                        + " (configuration, templates and plugin unchanged); nothing to do");
+                upToDate(run);
             } else {
-                getLog().info("Generated chart " + chart + " in " + result.chartDirectory());
+                run.warnings().forEach(getLog()::warn);
+                getLog().info("Generated chart " + run.chart() + " in " + run.chartDirectory());
+            }
+            if (inputs != null) {
+                record.remember(inputs, run);
             }
         } catch (InvalidChartSpecException e) {
             throw new MojoFailureException("Invalid statefulset-maven-plugin configuration. " + e.getMessage(), e);
@@ -516,6 +525,36 @@ public class GenerateMojo extends AbstractRenderingMojo {
             throw new MojoExecutionException(
                     "Could not write the chart to " + outputDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    private void upToDate(GenerateRecord.Run run) {
+        run.warnings().forEach(getLog()::warn);
+        getLog().info("Chart " + run.chart() + " is up to date in " + run.chartDirectory()
+                + " (configuration, templates and plugin unchanged); nothing to do");
+    }
+
+    /**
+     * Everything the chart is made of, as written: the plugin build, the project's metadata, every
+     * parameter of this goal, and the content of every file or directory a parameter names (the
+     * templates, the config files) except the output. Null when an input cannot be read as a chart
+     * input (a link out, a device): the full run then says what is wrong with it.
+     */
+    private String inputs() {
+        ParameterText parameters = ParameterText.of(this, GenerateMojo.class);
+        Fingerprint inputs = Fingerprint.start()
+                .add("plugin", pluginIdentity())
+                .add("project", projectInfo().toString())
+                .add("parameters", parameters.text());
+        try {
+            for (Path file : parameters.files()) {
+                if (!file.equals(outputDirectory.toPath())) {
+                    inputs.addTree(file.toAbsolutePath().toString(), file);
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return inputs.hex();
     }
 
     /** Where up-to-date records are kept. */

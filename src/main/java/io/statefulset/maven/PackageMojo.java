@@ -1,16 +1,12 @@
 package io.statefulset.maven;
 
-import io.statefulset.chart.ChartMetadata;
-import io.statefulset.chart.ChartPackager;
 import io.statefulset.chart.ChartPackaging;
 import io.statefulset.chart.ChartRejectedException;
-import io.statefulset.chart.Fingerprint;
+import io.statefulset.chart.PackageRun;
 import io.statefulset.chart.RefusedInputException;
-import io.statefulset.chart.UpToDate;
 import io.statefulset.helm.HelmChartPackaging;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,18 +71,8 @@ public class PackageMojo extends AbstractRenderingMojo {
     private MavenProjectHelper projectHelper;
 
     @Override
-    protected String goal() {
-        return "statefulset:package";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipPackage;
-    }
-
-    @Override
-    protected String goalSkipProperty() {
-        return PropertyNames.PACKAGE_SKIP;
+    protected Goal goal() {
+        return new Goal("statefulset:package", skipPackage, PropertyNames.PACKAGE_SKIP);
     }
 
     @Override
@@ -102,44 +88,34 @@ public class PackageMojo extends AbstractRenderingMojo {
                     + PropertyNames.CHART_DIRECTORY);
             return;
         }
-        Instant timestamp = timestamp();
-        ChartPackaging helm = new HelmChartPackaging(helm());
+        PackageRun run = new PackageRun(
+                new File(project.getBuild().getDirectory(), "statefulset").toPath(),
+                outputDirectory.toPath(),
+                timestamp(),
+                pluginIdentity());
+        ChartPackaging helm = null;
         for (Path chart : charts) {
-            Path archive = pack(chart, timestamp, helm);
-            String classifier = charts.size() == 1 ? "helm" : "helm-" + chart.getFileName();
-            projectHelper.attachArtifact(project, "tgz", classifier, archive.toFile());
-        }
-    }
-
-    private Path pack(Path chart, Instant timestamp, ChartPackaging helm)
-            throws MojoExecutionException, MojoFailureException {
-        try {
-            ChartMetadata metadata = ChartMetadata.read(chart);
-            Path archive = outputDirectory.toPath().resolve(metadata.archiveName());
-            String inputs = Fingerprint.start()
-                    .add("plugin", pluginIdentity())
-                    .add("timestamp", timestamp.toString())
-                    .addTree("chart", chart)
-                    .hex();
-            UpToDate upToDate = new UpToDate(
-                    new File(project.getBuild().getDirectory(), "statefulset").toPath(), "package", metadata.name());
-            Optional<String> existing =
-                    Files.isRegularFile(archive) ? Optional.of(Fingerprint.sha256(archive)) : Optional.empty();
-            if (upToDate.isCurrent(inputs, existing)) {
-                getLog().info("Chart archive " + archive + " is up to date (sha256 " + existing.get()
-                        + "); nothing to do");
-                return archive;
+            try {
+                Optional<PackageRun.Packed> unchanged = run.unchanged(chart);
+                PackageRun.Packed packed;
+                if (unchanged.isPresent()) {
+                    packed = unchanged.get();
+                    getLog().info("Chart archive " + packed.archive() + " is up to date (sha256 " + packed.sha256()
+                            + "); nothing to do");
+                } else {
+                    // Helm is only started when there is something to package.
+                    helm = helm == null ? new HelmChartPackaging(helm()) : helm;
+                    packed = run.pack(chart, helm);
+                    getLog().info("Packaged " + packed.archive() + " (sha256 " + packed.sha256() + ")");
+                }
+                String classifier = charts.size() == 1 ? "helm" : "helm-" + chart.getFileName();
+                projectHelper.attachArtifact(
+                        project, "tgz", classifier, packed.archive().toFile());
+            } catch (RefusedInputException | ChartRejectedException e) {
+                throw new MojoFailureException("Cannot package " + chart + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot package " + chart + ": " + e.getMessage(), e);
             }
-            upToDate.forget();
-            Path written = ChartPackager.pack(chart, outputDirectory.toPath(), timestamp, helm);
-            String sha256 = Fingerprint.sha256(written);
-            upToDate.remember(inputs, sha256);
-            getLog().info("Packaged " + written + " (sha256 " + sha256 + ")");
-            return written;
-        } catch (RefusedInputException | ChartRejectedException e) {
-            throw new MojoFailureException("Cannot package " + chart + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot package " + chart + ": " + e.getMessage(), e);
         }
     }
 

@@ -122,18 +122,8 @@ public class PushMojo extends AbstractStatefulSetMojo {
     private SettingsDecrypter settingsDecrypter;
 
     @Override
-    protected String goal() {
-        return "statefulset:push";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipPush;
-    }
-
-    @Override
-    protected String goalSkipProperty() {
-        return PropertyNames.PUSH_SKIP;
+    protected Goal goal() {
+        return new Goal("statefulset:push", skipPush, PropertyNames.PUSH_SKIP);
     }
 
     @Override

@@ -99,18 +99,8 @@ public class TemplateMojo extends AbstractRenderingMojo {
     private boolean skipTemplate;
 
     @Override
-    protected String goal() {
-        return "statefulset:template";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipTemplate;
-    }
-
-    @Override
-    protected String goalSkipProperty() {
-        return PropertyNames.TEMPLATE_SKIP;
+    protected Goal goal() {
+        return new Goal("statefulset:template", skipTemplate, PropertyNames.TEMPLATE_SKIP);
     }
 
     @Override

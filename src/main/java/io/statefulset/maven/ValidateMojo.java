@@ -1,15 +1,10 @@
 package io.statefulset.maven;
 
-import io.statefulset.chart.Deadline;
 import io.statefulset.chart.RefusedInputException;
 import io.statefulset.helm.HelmChartRenderer;
 import io.statefulset.maven.config.RuleSetting;
-import io.statefulset.registry.ChartReference;
-import io.statefulset.registry.OciRegistry.Credentials;
-import io.statefulset.registry.RegistryAccess;
 import io.statefulset.validate.ChartRenderer;
 import io.statefulset.validate.ChartValidator;
-import io.statefulset.validate.Finding;
 import io.statefulset.validate.ManifestException;
 import io.statefulset.validate.ValidationConfig;
 import io.statefulset.validate.ValidationRun;
@@ -18,17 +13,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Checks charts the way the Kubernetes API server and a careful reviewer would: {@code helm lint
@@ -86,7 +76,7 @@ import org.eclipse.aether.RepositorySystem;
  * <!-- rule catalogue: end -->
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)
-public class ValidateMojo extends AbstractRenderingMojo {
+public class ValidateMojo extends AbstractPreviousChartMojo {
 
     /**
      * The chart directory to validate (any Helm chart). Default: every chart under {@code
@@ -123,81 +113,6 @@ public class ValidateMojo extends AbstractRenderingMojo {
      */
     @Parameter(property = PropertyNames.VALUES_FILES)
     private List<File> valuesFiles;
-
-    /**
-     * The previous release's chart: a directory, a {@code .tgz}, Maven coordinates {@code
-     * groupId:artifactId:version} of the chart artifact ({@code tgz}, classifier {@code helm}), or a
-     * chart in an OCI registry, {@code oci://host[:port]/path/<chart>:<version>}, e.g. {@code
-     * oci://ghcr.io/acme/charts/visit-counter:1.2.0}; the version {@code latest-release} stands for
-     * the highest SemVer version there that is not a SNAPSHOT. Every StatefulSet change the API
-     * server refuses in an upgrade is reported. Default: none, no upgrade check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREVIOUS_CHART)
-    private String previousChart;
-
-    /**
-     * The version of an {@code oci://} {@code previousChart} that names none: a chart version such
-     * as {@code 1.2.0}, or {@code latest-release}, the highest SemVer version in the registry that is
-     * not a SNAPSHOT (what a release pipeline compares with). Default: none, the version is part of
-     * {@code previousChart}; given in both places, the two must agree.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREVIOUS_CHART_VERSION)
-    private String previousChartVersion;
-
-    /**
-     * The id of the {@code settings.xml} {@code <server>} whose username and (possibly encrypted)
-     * password log in to the registry of an {@code oci://} {@code previousChart}, e.g. {@code
-     * chart-registry}. Default: none; then your own Helm login for the registry's host ({@code helm
-     * registry login}) is used if there is one, else the registry is read anonymously.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREVIOUS_CHART_SERVER_ID)
-    private String previousChartServerId;
-
-    /**
-     * Talk plain HTTP to the registry of an {@code oci://} {@code previousChart} (a registry on
-     * localhost or inside a trusted network). Default {@code false}; the same property as {@code
-     * push}'s, so {@code -Dstatefulset.plainHttp=true} serves both.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PLAIN_HTTP, defaultValue = "false")
-    private boolean plainHttp;
-
-    /**
-     * A PEM file with the CA certificates that sign the certificate of the registry of an {@code
-     * oci://} {@code previousChart}, e.g. {@code ${project.basedir}/ci/registry-ca.pem}. Default:
-     * the JDK's trusted CAs.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.CA_FILE)
-    private File caFile;
-
-    /**
-     * Accept any certificate from the registry of an {@code oci://} {@code previousChart}. For test
-     * registries only. Default {@code false}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.INSECURE_SKIP_TLS_VERIFY, defaultValue = "false")
-    private boolean insecureSkipTlsVerify;
-
-    /**
-     * Seconds the pull of an {@code oci://} {@code previousChart} may take in all: the tag list for
-     * {@code latest-release}, the manifest and the chart. A registry that stalls is given up on at
-     * this deadline and the goal fails naming the URL. Default 60; e.g. {@code
-     * <pullTimeout>120</pullTimeout>} for a slow registry.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PULL_TIMEOUT, defaultValue = "60")
-    private int pullTimeout;
 
     /**
      * Re-grades rules: {@code <rules><rule><id>image-tag</id><severity>off</severity></rule></rules>};
@@ -250,54 +165,26 @@ public class ValidateMojo extends AbstractRenderingMojo {
     @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
     private boolean skipValidate;
 
-    @Parameter(defaultValue = "${plugin.version}", readonly = true)
-    private String pluginVersion;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    @Component
-    private RepositorySystem repositorySystem;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
-
     @Override
-    protected String goal() {
-        return "statefulset:validate";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipValidate;
-    }
-
-    @Override
-    protected String goalSkipProperty() {
-        return PropertyNames.VALIDATE_SKIP;
+    protected Goal goal() {
+        return new Goal("statefulset:validate", skipValidate, PropertyNames.VALIDATE_SKIP);
     }
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
-        ValidationConfig config;
-        try {
-            config = ValidationConfig.parse(
-                    rules == null
-                            ? List.of()
-                            : rules.stream()
-                                    .map(r -> new ValidationConfig.RuleLevel(r.id(), r.severity()))
-                                    .toList(),
-                    failOn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
         Path root = projectRoot();
+        // Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then.
+        Path reports = reportsDirectory.getPath().contains("${")
+                ? root.resolve("target/statefulset")
+                : reportsDirectory.toPath();
         try {
             if (manifests != null) {
                 if (!Files.exists(manifests.toPath())) {
                     throw new MojoFailureException("<manifests> = '" + manifests + "': no such file");
                 }
-                report(run(config, root, List.of()).manifests(manifests.toPath()), root, config);
+                ValidationRun.Checks checks = checks();
+                ValidationLog.report(
+                        getLog(), run(root, reports, List.of()).manifests(checks, manifests.toPath()), root, checks);
                 return;
             }
             List<Path> chartDirs = chartDirectories(chartDirectory, outputDirectory);
@@ -306,20 +193,16 @@ public class ValidateMojo extends AbstractRenderingMojo {
                         + PropertyNames.CHART_DIRECTORY + " or " + PropertyNames.MANIFESTS);
                 return;
             }
-            Path previous = previousChart == null || previousChart.isBlank()
-                    ? null
-                    : ChartReference.isOci(previousChart)
-                            ? pullPreviousChart(root)
-                            : new PreviousChartResolver(repositorySystem, session, project)
-                                    .resolve(previousChart, root);
-            ValidationRun.Outcome outcome =
-                    run(config, root, valuesFiles(valuesFiles, "<valuesFiles>")).charts(chartDirs, previous);
-            if (outcome.upToDate()) {
+            Path previous = previousChart(root, reports.resolve("previous"));
+            ValidationRun run = run(root, reports, valuesFiles(valuesFiles, "<valuesFiles>"));
+            // Decided before any rule, Kubernetes model or Helm is loaded: an unchanged re-run costs nothing.
+            if (run.isUpToDate(chartDirs, previous)) {
                 getLog().info("statefulset:validate: up to date (charts, values and rules unchanged since they last"
                         + " passed); nothing to do");
                 return;
             }
-            report(outcome, root, config);
+            ValidationRun.Checks checks = checks();
+            ValidationLog.report(getLog(), run.charts(checks, chartDirs, previous), root, checks);
         } catch (ChartRenderer.RenderStoppedException e) {
             throw new MojoFailureException("statefulset:validate stopped: " + e.getMessage(), e);
         } catch (ManifestException e) {
@@ -335,84 +218,33 @@ public class ValidateMojo extends AbstractRenderingMojo {
         }
     }
 
-    private ValidationRun run(ValidationConfig config, Path root, List<Path> values)
-            throws MojoFailureException, MojoExecutionException {
+    private ValidationRun run(Path root, Path reports, List<Path> values) {
         return new ValidationRun(new ValidationRun.Setup(
-                new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config)),
-                config,
+                "failOn=" + failOn + " " + ruleLevels(),
                 releaseName,
                 values,
-                reportsDirectory(root),
+                reports,
                 root,
-                pluginVersion == null ? "dev" : pluginVersion,
+                pluginVersion(),
                 pluginIdentity(),
                 "kubeVersion=" + kubeVersion));
     }
 
-    /** Logs every finding by its severity and the summary of each input; fails at {@code failOn}. */
-    private void report(ValidationRun.Outcome outcome, Path root, ValidationConfig config) throws MojoFailureException {
-        for (ValidationRun.Report r : outcome.reports()) {
-            boolean variants = r.report().variants().size() > 1;
-            for (Finding f : r.report().findings()) {
-                switch (f.severity()) {
-                    case ERROR -> getLog().error(f.line(variants));
-                    case WARNING -> getLog().warn(f.line(variants));
-                    default -> getLog().info(f.line(variants));
-                }
-            }
-            getLog().info("statefulset:validate " + root.relativize(r.input().toAbsolutePath()) + ": "
-                    + r.report().summary());
-        }
-        getLog().info("Reports: " + outcome.json() + ", " + outcome.sarif());
-        if (!outcome.failures().isEmpty()) {
-            throw new MojoFailureException("statefulset:validate found problems at or above '"
-                    + config.failOn().label() + "' in " + String.join(", ", outcome.failures())
-                    + ". Each is listed above with its fix; switch a rule off with"
-                    + " <rules><rule><id>…</id><severity>off</severity></rule></rules> if it does not apply.");
-        }
-    }
-
-    private Path pullPreviousChart(Path root) throws MojoFailureException, MojoExecutionException {
-        if (pullTimeout < 1) {
-            throw new MojoFailureException(
-                    "<pullTimeout> = '" + pullTimeout + "': must be at least 1 (seconds); the default is 60");
-        }
-        String reference;
-        Credentials credentials;
+    /** The rules as configured and what applies them: only built when there is something to check. */
+    private ValidationRun.Checks checks() throws MojoFailureException, MojoExecutionException {
+        ValidationConfig config;
         try {
-            ChartReference parsed = ChartReference.parse(previousChart, previousChartVersion);
-            reference = parsed.toString();
-            credentials = RegistryCredentials.resolve(
-                    previousChartServerId,
-                    PreviousChartResolver.SERVER_ID_ELEMENT,
-                    settings,
-                    settingsDecrypter,
-                    parsed.registry(),
-                    getLog());
+            config = ValidationConfig.parse(ruleLevels(), failOn);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(
-                    PreviousChartResolver.ELEMENT + " = '" + previousChart.strip() + "': " + e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
-        return PreviousChartResolver.pull(
-                reference,
-                credentials,
-                new RegistryAccess(plainHttp, caFile == null ? null : caFile.toPath(), insecureSkipTlsVerify),
-                Deadline.after(Duration.ofSeconds(pullTimeout), "<pullTimeout> (-D" + PropertyNames.PULL_TIMEOUT + ")"),
-                reportsDirectory(root).resolve("previous"),
-                getLog());
+        return new ValidationRun.Checks(
+                new ChartValidator(new HelmChartRenderer(helm(), kubeVersion), new Validator(config)), config);
     }
 
-    /** Without a POM, Maven leaves ${project.build.directory} unresolved: write under ./target then. */
-    private Path reportsDirectory(Path root) {
-        return reportsDirectory.getPath().contains("${")
-                ? root.resolve("target/statefulset")
-                : reportsDirectory.toPath();
-    }
-
-    private Path projectRoot() {
-        if (project != null && project.getBasedir() != null) {
-            return project.getBasedir().toPath().toAbsolutePath();
-        }
-        return Path.of("").toAbsolutePath();
+    private List<ValidationConfig.RuleLevel> ruleLevels() {
+        return rules == null
+                ? List.of()
+                : rules.stream().map(RuleSetting::level).toList();
     }
 }

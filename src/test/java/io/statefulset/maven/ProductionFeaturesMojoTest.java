@@ -1,11 +1,17 @@
 package io.statefulset.maven;
 
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statefulset.chart.model.RawConfiguration;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -73,5 +79,50 @@ class ProductionFeaturesMojoTest {
         assertThat(config.metrics().port()).isEqualTo("ship-admin");
         assertThat(config.metrics().path()).isEqualTo("/stats");
         assertThat(config.metrics().serviceMonitor()).isTrue();
+    }
+
+    /**
+     * An unchanged re-run is answered from the configuration as written, before Helm (which a
+     * render timeout of 0 would refuse); the config files count with their content, so an edited
+     * file makes the next run generate again, as does a changed parameter.
+     */
+    @Test
+    @InjectMojo(goal = GOAL, pom = POM)
+    void aRerunIsUpToDateUntilAConfigFileOrAParameterChanges(GenerateMojo mojo) throws Exception {
+        Path config = Files.createDirectories(buildDirectory.resolve("config"));
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/config-files"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, config.resolve(file.getFileName()));
+            }
+        }
+        Object configFiles = getVariableValueFromObject(mojo, "configFiles");
+        setVariableValueToObject(configFiles, "directory", config.toFile());
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        assertThat(log.text()).contains("INFO Generated chart ledger 1.0.0-SNAPSHOT in ");
+
+        setVariableValueToObject(mojo, "renderTimeout", 0);
+        mojo.execute();
+        assertThat(log.lines.get(log.lines.size() - 1))
+                .startsWith("INFO Chart ledger 1.0.0-SNAPSHOT is up to date in ");
+
+        Path file;
+        try (Stream<Path> files = Files.list(config)) {
+            file = files.sorted().findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(file);
+        Files.writeString(file, "edited\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("<renderTimeout> = '0'");
+
+        Files.write(file, original);
+        setVariableValueToObject(mojo, "renderTimeout", 60);
+        mojo.execute();
+        setVariableValueToObject(mojo, "renderTimeout", 0);
+        mojo.execute();
+        assertThat(log.lines.get(log.lines.size() - 1))
+                .startsWith("INFO Chart ledger 1.0.0-SNAPSHOT is up to date in ");
+        setVariableValueToObject(mojo, "replicas", 5);
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("<renderTimeout> = '0'");
     }
 }
