@@ -6,12 +6,9 @@ import io.statefulset.helm.WorkerProtocol.Request;
 import io.statefulset.helm.WorkerProtocol.Response;
 import io.statefulset.helm.WorkerProtocol.Status;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +47,7 @@ public final class HelmWorkers implements AutoCloseable {
     private final Path temporary;
     private final long memoryLimitBytes;
     private final ClassLoader natives;
+    private Path nativeCache;
     private final Deque<HelmWorker> idle = new ArrayDeque<>();
     private final Set<HelmWorker> running = new LinkedHashSet<>();
     private final LinkedHashMap<String, Response> cache = new LinkedHashMap<>(16, 0.75f, true);
@@ -59,6 +57,7 @@ public final class HelmWorkers implements AutoCloseable {
     private Path nativeDirectory;
     private Path nativeLibrary;
     private boolean closed;
+
     private final Thread shutdownHook = new Thread(this::close, "helm-workers-shutdown");
 
     /** Workers that inherit the build's environment, with their homes in the temporary directory. */
@@ -95,6 +94,15 @@ public final class HelmWorkers implements AutoCloseable {
         if (nativeProvider == null) {
             nativeProvider = HelmNatives.find(natives);
         }
+    }
+
+    /**
+     * Keeps Helm's native library unpacked in {@code directory} for later builds to reuse (see
+     * {@link NativeLibraryCache}) rather than copying it for this build alone.
+     */
+    public synchronized HelmWorkers cacheNativeIn(Path directory) {
+        this.nativeCache = directory;
+        return this;
     }
 
     /**
@@ -274,30 +282,20 @@ public final class HelmWorkers implements AutoCloseable {
     }
 
     /**
-     * Helm's native library for this platform, copied once per build from the helm-java jar on the
-     * classpath into a directory only this user can read. Never downloaded: where the classpath has
-     * none for this platform, the build fails at once and says so.
+     * Helm's native library for this platform, unpacked from the helm-java jar on the classpath
+     * (see {@link NativeLibraryCache}). Never downloaded: where the classpath has none for this
+     * platform, the build fails at once and says so.
      */
     private Path nativeLibrary() throws HelmException {
         if (nativeLibrary != null) {
             return nativeLibrary;
         }
         requireNative();
-        String name = nativeProvider.getBinaryName();
-        try (InputStream in = nativeProvider.getClass().getResourceAsStream("/" + name)) {
-            if (in == null) {
-                throw new HelmUnavailableException("the Helm native library " + name + " is missing from the jar of "
-                        + nativeProvider.getClass().getName() + "; the jar is damaged. Delete it from the local"
-                        + " repository so that Maven fetches it again.");
-            }
-            nativeDirectory = Files.createTempDirectory(temporary, "statefulset-helm-native-");
-            Path target = nativeDirectory.resolve(name);
-            Files.copy(in, target);
-            nativeLibrary = target;
-            return target;
-        } catch (IOException e) {
-            throw new HelmException("cannot copy Helm's native library " + name + ": " + e.getMessage(), e);
-        }
+        NativeLibraryCache.Unpacked unpacked = NativeLibraryCache.unpack(nativeProvider, nativeCache, temporary);
+        // A copy of this build's own goes with the build; the shared one stays for the next.
+        nativeDirectory = unpacked.shared() ? null : unpacked.library().getParent();
+        nativeLibrary = unpacked.library();
+        return nativeLibrary;
     }
 
     private static Path javaExecutable() {

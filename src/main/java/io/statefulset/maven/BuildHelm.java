@@ -27,6 +27,12 @@ final class BuildHelm {
             return existing;
         }
         HelmWorkers created = new HelmWorkers();
+        java.io.File repository =
+                session.getRepositorySession().getLocalRepository().getBasedir();
+        if (repository != null) {
+            // Beside the jar the library comes from: unpacked once, not in every build.
+            created.cacheNativeIn(repository.toPath().resolve(".cache/statefulset-maven-plugin/helm-natives"));
+        }
         if (data.set(key, null, created)) {
             return created;
         }
