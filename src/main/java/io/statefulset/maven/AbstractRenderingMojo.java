@@ -20,14 +20,19 @@ public abstract class AbstractRenderingMojo extends AbstractStatefulSetMojo {
     private int renderTimeout;
 
     /**
-     * The runner for this goal; a timeout below one second is the user's mistake, a platform Helm
-     * has no native library for fails here, before any work.
+     * The runner for this goal; a platform Helm has no native library for fails here, before any
+     * work.
      */
     protected HelmRunner helm() throws MojoFailureException, MojoExecutionException {
+        checkParameters();
+        return BuildHelm.runner(session, renderTimeout);
+    }
+
+    @Override
+    protected void checkParameters() throws MojoFailureException {
         if (renderTimeout < 1) {
             throw new MojoFailureException(
                     "<renderTimeout> = '" + renderTimeout + "': must be at least 1 (seconds); the default is 60");
         }
-        return BuildHelm.runner(session, renderTimeout);
     }
 }

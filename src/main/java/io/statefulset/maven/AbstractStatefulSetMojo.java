@@ -139,6 +139,7 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         }
         // After the skips: a skipped goal does nothing, not even judge its configuration.
         checkConfigurationAsWritten();
+        checkParameters();
         doExecute();
     }
 
@@ -166,6 +167,12 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
 
     /** This goal. */
     protected abstract Goal goal();
+
+    /**
+     * Refuses parameter values that are wrong whatever the inputs, before any work: an up-to-date
+     * run must not hide them until the next change.
+     */
+    protected void checkParameters() throws MojoFailureException {}
 
     protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -77,25 +78,34 @@ class PackageMojoTest {
         });
     }
 
-    /** The second run finds chart and archive untouched and answers without Helm (a 0 s timeout would refuse it). */
+    /** The second run finds chart and archive untouched and answers without starting a Helm worker. */
     @Test
     @InjectMojo(goal = GOAL, pom = POM)
-    void anUnchangedRerunIsUpToDateWithoutHelmAndStillAttaches(PackageMojo mojo) throws Exception {
+    void anUnchangedRerunIsUpToDateWithoutStartingHelmAndStillAttaches(PackageMojo mojo) throws Exception {
         Path chart = GoalHarness.chart(buildDirectory, "demo", null);
         RecordingLog log = into(mojo);
         mojo.execute();
         Path archive = helm().resolve("demo-1.0.0.tgz");
         byte[] packed = Files.readAllBytes(archive);
 
-        setVariableValueToObject(mojo, "renderTimeout", 0);
+        Set<Long> before = WorkerProcesses.now();
         mojo.execute();
+        assertThat(WorkerProcesses.startedSince(before))
+                .as("Helm workers started")
+                .isEmpty();
         assertThat(log.lines.get(log.lines.size() - 1))
                 .startsWith("INFO Chart archive " + archive + " is up to date (sha256 ");
         assertThat(archive).hasBinaryContent(packed);
         assertThat(project.getAttachedArtifacts()).extracting(Artifact::getFile).containsOnly(archive.toFile());
 
         Files.writeString(chart.resolve("values.yaml"), "greeting: changed\n");
-        assertThatThrownBy(mojo::execute).hasMessageStartingWith("<renderTimeout> = '0'");
+        before = WorkerProcesses.now();
+        mojo.execute();
+        assertThat(WorkerProcesses.startedSince(before))
+                .as("Helm workers started")
+                .isNotEmpty();
+        assertThat(log.lines.get(log.lines.size() - 1)).startsWith("INFO Packaged " + archive);
+        assertThat(Files.readAllBytes(archive)).isNotEqualTo(packed);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.statefulset.maven.config.RuleSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -85,26 +86,47 @@ class ValidateMojoTest {
     }
 
     /**
-     * The second run finds charts, values and rules as the first left them: it answers before it
-     * needs Helm, which a render timeout of 0 would refuse. A changed chart is validated again.
+     * The second run finds charts, values and rules as the first left them: it answers without
+     * starting a Helm worker. A changed chart is validated again, with Helm.
      */
     @Test
     @InjectMojo(goal = GOAL, pom = POM)
-    void anUnchangedRerunIsUpToDateWithoutHelm(ValidateMojo mojo) throws Exception {
+    void anUnchangedRerunIsUpToDateWithoutStartingHelm(ValidateMojo mojo) throws Exception {
         Path chart = GoalHarness.chart(buildDirectory, "demo", null);
         RecordingLog log = into(mojo);
         mojo.execute();
         byte[] json = Files.readAllBytes(reports().resolve("validation.json"));
 
-        setVariableValueToObject(mojo, "renderTimeout", 0);
+        Set<Long> before = WorkerProcesses.now();
         mojo.execute();
+        assertThat(WorkerProcesses.startedSince(before))
+                .as("Helm workers started")
+                .isEmpty();
         assertThat(log.lines.get(log.lines.size() - 1))
                 .isEqualTo("INFO statefulset:validate: up to date (charts, values and rules unchanged since they"
                         + " last passed); nothing to do");
         assertThat(reports().resolve("validation.json")).hasBinaryContent(json);
 
         Files.writeString(chart.resolve("values.yaml"), "greeting: changed\n");
-        assertThatThrownBy(mojo::execute).hasMessageStartingWith("<renderTimeout> = '0'");
+        before = WorkerProcesses.now();
+        mojo.execute();
+        assertThat(WorkerProcesses.startedSince(before))
+                .as("Helm workers started")
+                .isNotEmpty();
+        assertThat(log.lines.get(log.lines.size() - 1)).startsWith("INFO Reports: ");
+    }
+
+    /** A setting that is wrong whatever the inputs fails the build even when nothing else changed. */
+    @Test
+    @InjectMojo(goal = GOAL, pom = POM)
+    void aRenderTimeoutBelowOneSecondFailsEvenAnUnchangedRerun(ValidateMojo mojo) throws Exception {
+        GoalHarness.chart(buildDirectory, "demo", null);
+        into(mojo);
+        mojo.execute();
+        setVariableValueToObject(mojo, "renderTimeout", 0);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<renderTimeout> = '0': must be at least 1 (seconds); the default is 60");
     }
 
     @Test
