@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -104,8 +102,9 @@ final class NativeLibraryCache {
             }
             try {
                 Files.move(part, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                // Windows keeps a library another build has loaded; that build unpacked the same bytes.
+            } catch (IOException e) {
+                // Windows does not replace a library another build has loaded: that build unpacked
+                // the same bytes, so the file in place serves.
                 if (!Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS)
                         || Files.size(library) != entry.getSize()) {
                     throw e;
