@@ -43,7 +43,13 @@ class LayeringTest {
 
     /** Validate reads the chart's vocabularies; the chart knows nothing of the layers built on it. */
     @ParameterizedTest
-    @ValueSource(strings = {"io.statefulset.validate", "io.statefulset.helm", "io.statefulset.maven"})
+    @ValueSource(
+            strings = {
+                "io.statefulset.validate",
+                "io.statefulset.helm",
+                "io.statefulset.registry",
+                "io.statefulset.maven"
+            })
     void theChartPackagesImportNothingOfTheLayersAboveThem(String layer) throws Exception {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/statefulset/chart"))) {
             List<Path> sources =

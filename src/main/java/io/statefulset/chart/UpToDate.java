@@ -53,18 +53,20 @@ public final class UpToDate {
     public void remember(String inputs, List<String> output) throws IOException {
         StringBuilder text = new StringBuilder(INPUTS).append(inputs).append('\n');
         for (String line : output) {
-            text.append(line.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+            text.append(line.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"))
+                    .append('\n');
         }
         AtomicWrite.text(file, text.toString());
     }
 
-    /** A line break or backslash in a line would end it early or be read back wrongly: escaped. */
+    /** A line break, carriage return or backslash would end a line early or be read back wrongly: escaped. */
     private static String unescape(String line) {
         StringBuilder text = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '\\' && i + 1 < line.length()) {
-                text.append(line.charAt(++i) == 'n' ? '\n' : line.charAt(i));
+                char escaped = line.charAt(++i);
+                text.append(escaped == 'n' ? '\n' : escaped == 'r' ? '\r' : escaped);
             } else {
                 text.append(c);
             }

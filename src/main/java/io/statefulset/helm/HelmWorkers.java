@@ -97,11 +97,11 @@ public final class HelmWorkers implements AutoCloseable {
     }
 
     /**
-     * Keeps Helm's native library unpacked in {@code directory} for later builds to reuse (see
-     * {@link NativeLibraryCache}) rather than copying it for this build alone.
+     * Keeps Helm's native library unpacked in the local Maven repository for later builds to reuse
+     * (see {@link NativeLibraryCache}) rather than copying it for this build alone.
      */
-    public synchronized HelmWorkers cacheNativeIn(Path directory) {
-        this.nativeCache = directory;
+    public synchronized HelmWorkers cacheNativeIn(Path localRepository) {
+        this.nativeCache = localRepository;
         return this;
     }
 

@@ -3,42 +3,55 @@ package io.statefulset.helm;
 import com.marcnuri.helm.jni.NativeLibrary;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.Locale;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 
 /**
- * Helm's native library, unpacked once per helm-java jar into a directory of the user's own (the
- * plugin puts it beside the local Maven repository's artifacts, where the jar itself comes from) and
- * reused by later builds: inflating and writing the ~100 MB library costs more than generating a
- * chart. A cached file is used only if it and its directory belong to the user running the build,
- * nobody else may write them, it is a regular file (no link) and it has the size the jar gives;
- * otherwise it is unpacked again. Copies are written beside and moved into place, so builds that
- * run at once never see half a file.
+ * Helm's native library, unpacked once per helm-java jar into the local Maven repository (where
+ * that jar comes from, under {@code .cache/statefulset-maven-plugin/helm-natives/}) and reused by
+ * later builds: inflating and writing the ~100 MB library costs more than generating a chart.
+ *
+ * <p>The cache is used only on file systems with POSIX permissions, and only if the repository and
+ * every directory below it down to the library belong to the user running the build and nobody else
+ * may write them; the library itself must be a regular file (no link) of the user's, writable by
+ * nobody else, of the size the jar gives, or it is unpacked again. Copies are written beside and
+ * moved into place, so builds that run at once never see half a file. Where the cache cannot be
+ * used, the build gets a copy of its own in the temporary directory, deleted when it ends.
  */
 final class NativeLibraryCache {
     /** Where the library was unpacked to; {@code shared} when in the cache, else a copy for one build. */
     record Unpacked(Path library, boolean shared) {}
 
+    private static final List<String> CACHE = List.of(".cache", "statefulset-maven-plugin", "helm-natives");
+
+    /** A partial copy this old was left by a build that was killed while unpacking. */
+    private static final Duration STALE_PART = Duration.ofMinutes(10);
+
     private NativeLibraryCache() {}
 
     /**
-     * The library of {@code provider}: from the cache under {@code cache} if one is given and can be
-     * used, otherwise copied into a new directory under {@code temporary} that only this user can
-     * read, which the caller deletes when the build ends.
+     * The library of {@code provider}: from the cache in {@code repository} (the local Maven
+     * repository; null for none) if it can be used, otherwise copied into a new directory under
+     * {@code temporary} that only this user can read, which the caller deletes when the build ends.
      */
-    static Unpacked unpack(NativeLibrary provider, Path cache, Path temporary) throws HelmException {
+    static Unpacked unpack(NativeLibrary provider, Path repository, Path temporary) throws HelmException {
         String name = provider.getBinaryName();
         URL resource = provider.getClass().getResource("/" + name);
         if (resource == null) {
@@ -46,55 +59,72 @@ final class NativeLibraryCache {
                     + provider.getClass().getName() + "; the jar is damaged. Delete it from the local"
                     + " repository so that Maven fetches it again.");
         }
-        if (cache != null) {
+        if (repository != null) {
             try {
-                return new Unpacked(provide(cache, resource), true);
-            } catch (IOException e) {
+                return new Unpacked(provide(repository, resource), true);
+            } catch (IOException | RuntimeException e) {
                 // A cache that cannot be trusted or written: a copy for this build alone does.
             }
         }
+        Path directory = null;
         try (InputStream in = resource.openStream()) {
-            Path target = Files.createTempDirectory(temporary, "statefulset-helm-native-")
-                    .resolve(name);
+            directory = Files.createTempDirectory(temporary, "statefulset-helm-native-");
+            Path target = directory.resolve(name);
             Files.copy(in, target);
             return new Unpacked(target, false);
         } catch (IOException e) {
+            HelmWorker.deleteTree(directory);
             throw new HelmException("cannot copy Helm's native library " + name + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * The cached library for {@code resource} (a {@code jar:} URL of helm-java's native jar) under
-     * {@code root}, unpacked first if needed.
+     * The cached library for {@code resource} (a {@code jar:} URL of helm-java's native jar) in the
+     * repository, unpacked first if needed.
      *
-     * @throws IOException when the resource is not in a jar, or the cache cannot be used safely:
-     *     the caller then copies the library privately for this build alone
+     * @throws IOException when the resource is not inside a jar or the cache cannot be used safely
      */
-    static Path provide(Path root, URL resource) throws IOException {
+    static Path provide(Path repository, URL resource) throws IOException {
+        if (!repository.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Without POSIX permissions (Windows) nothing here can tell who may write the file.
+            throw new IOException("no POSIX permissions on " + repository);
+        }
         URLConnection connection = resource.openConnection();
         if (!(connection instanceof JarURLConnection jar)) {
             throw new IOException(resource + " is not inside a jar");
         }
         JarEntry entry = jar.getJarEntry();
-        String jarName = Path.of(jar.getJarFileURL().getPath()).getFileName().toString();
+        String jarPath = jar.getJarFileURL().getPath();
+        String jarName = jarPath.substring(jarPath.lastIndexOf('/') + 1);
+        String entryName = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
         // The jar's name carries platform and version; the CRC tells apart two builds of one version.
         String key = jarName.replaceFirst("\\.jar$", "") + "-" + Long.toHexString(entry.getCrc());
-        Path directory = root.resolve(key);
-        Path library = directory.resolve(Path.of(entry.getName()).getFileName().toString());
-        createPrivate(root);
-        createPrivate(directory);
-        requireOwn(root);
-        requireOwn(directory);
-        if (Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS)) {
-            requireOwn(library);
-            if (Files.size(library) == entry.getSize()) {
-                return library;
-            }
+
+        UserPrincipal user = currentUser();
+        requireOwn(repository, user);
+        Path directory = repository;
+        for (String part : CACHE) {
+            directory = directory.resolve(part);
+            createPrivate(directory);
+            requireOwn(directory, user);
         }
+        directory = directory.resolve(key);
+        createPrivate(directory);
+        requireOwn(directory, user);
+
+        Path library = directory.resolve(entryName);
+        if (Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS)
+                && isOwn(library, user)
+                && Files.size(library) == entry.getSize()) {
+            return library;
+        }
+        deleteStaleParts(directory);
         Path part = Files.createTempFile(directory, "unpacking-", ".part");
         try {
-            try (InputStream in = jar.getInputStream()) {
-                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            // Into the file createTempFile made (owner-only), not a new one with the umask's mode.
+            try (InputStream in = jar.getInputStream();
+                    OutputStream out = Files.newOutputStream(part)) {
+                in.transferTo(out);
             }
             if (Files.size(part) != entry.getSize()) {
                 throw new IOException("unpacked " + Files.size(part) + " bytes of " + entry.getName()
@@ -103,9 +133,9 @@ final class NativeLibraryCache {
             try {
                 Files.move(part, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                // Windows does not replace a library another build has loaded: that build unpacked
-                // the same bytes, so the file in place serves.
+                // Another build replaced it a moment ago with the same bytes: the file in place serves.
                 if (!Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS)
+                        || !isOwn(library, user)
                         || Files.size(library) != entry.getSize()) {
                     throw e;
                 }
@@ -116,35 +146,55 @@ final class NativeLibraryCache {
         }
     }
 
+    /** The owner of a file this build creates: the user the cache must belong to. */
+    private static UserPrincipal currentUser() throws IOException {
+        Path probe = Files.createTempFile("statefulset-owner-", ".probe");
+        try {
+            return Files.getOwner(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     private static void createPrivate(Path directory) throws IOException {
         if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(
-                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
+        Files.createDirectories(
+                directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    /** Throws unless {@link #isOwn}: a directory of someone else's cannot hold the cache. */
+    private static void requireOwn(Path path, UserPrincipal user) throws IOException {
+        if (!isOwn(path, user)) {
+            throw new IOException(path + " is not " + user.getName() + "'s alone: "
+                    + Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName() + ", "
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
         }
     }
 
-    /** The build's user owns {@code path}, and (where the file system says) nobody else may write it. */
-    private static void requireOwn(Path path) throws IOException {
-        UserPrincipal owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
-        String user = System.getProperty("user.name", "");
-        String name = owner.getName();
-        // Windows names owners DOMAIN\\user.
-        if (!name.equalsIgnoreCase(user)
-                && !name.toLowerCase(Locale.ROOT).endsWith("\\" + user.toLowerCase(Locale.ROOT))) {
-            throw new IOException(path + " belongs to " + name + ", not to " + user);
+    /** {@code path} is no link, belongs to {@code user}, and neither group nor others may write it. */
+    private static boolean isOwn(Path path, UserPrincipal user) throws IOException {
+        if (Files.isSymbolicLink(path)) {
+            return false;
         }
-        PosixFileAttributeView posix =
+        PosixFileAttributeView view =
                 Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (posix != null) {
-            Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IOException(path + " may be written by others (" + permissions + ")");
+        var attributes = view.readAttributes();
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        return attributes.owner().equals(user)
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** Partial copies of builds killed while unpacking; a recent one may still be another build's. */
+    private static void deleteStaleParts(Path directory) throws IOException {
+        FileTime before = FileTime.from(Instant.now().minus(STALE_PART));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "unpacking-*.part")) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                    Files.deleteIfExists(part);
+                }
             }
         }
     }

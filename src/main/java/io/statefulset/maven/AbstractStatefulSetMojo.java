@@ -59,8 +59,8 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
     }
 
     /**
-     * The plugin's version and, when the plugin runs from a jar, that jar's size and time: an
-     * up-to-date record written by another build of the plugin does not count. (Not a hash of the
+     * The plugin's version and its jar's size and time: an up-to-date record written by another
+     * build of the plugin does not count, nor does any when the plugin runs from a directory. (Not a hash of the
      * jar: in a fresh JVM hashing half a megabyte costs more than the rest of an unchanged run.)
      */
     protected String pluginIdentity() {
@@ -70,7 +70,11 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         File jar = plugin.getPluginArtifact() == null
                 ? null
                 : plugin.getPluginArtifact().getFile();
-        return plugin.getVersion() + (jar != null && jar.isFile() ? "@" + jar.length() + "@" + jar.lastModified() : "");
+        if (jar == null || !jar.isFile()) {
+            // Classes from a directory (an IDE's workspace build) change without a trace: never reuse.
+            return plugin.getVersion() + "@unversioned-" + System.nanoTime();
+        }
+        return plugin.getVersion() + "@" + jar.length() + "@" + jar.lastModified();
     }
 
     /** The project's directory, or the working directory when Maven runs without a POM. */

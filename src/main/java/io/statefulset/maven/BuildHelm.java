@@ -31,7 +31,7 @@ final class BuildHelm {
                 session.getRepositorySession().getLocalRepository().getBasedir();
         if (repository != null) {
             // Beside the jar the library comes from: unpacked once, not in every build.
-            created.cacheNativeIn(repository.toPath().resolve(".cache/statefulset-maven-plugin/helm-natives"));
+            created.cacheNativeIn(repository.toPath());
         }
         if (data.set(key, null, created)) {
             return created;

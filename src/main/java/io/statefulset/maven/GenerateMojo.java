@@ -543,7 +543,9 @@ public class GenerateMojo extends AbstractRenderingMojo {
         ParameterText parameters = ParameterText.of(this, GenerateMojo.class);
         Fingerprint inputs = Fingerprint.start()
                 .add("plugin", pluginIdentity())
-                .add("project", projectInfo().toString())
+                .add(
+                        "project",
+                        ParameterText.of(projectInfo(), ProjectInfo.class).text())
                 .add("parameters", parameters.text());
         try {
             for (Path file : parameters.files()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.marcnuri.helm.jni.NativeLibrary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -11,23 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The unpacked native library is reused while it is the user's and intact, and unpacked again when not. */
+/**
+ * The unpacked native library is reused while it and the directories above it are the user's
+ * alone and it is intact; it is unpacked again, or the build gets a copy of its own, when not.
+ */
 class NativeLibraryCacheTest {
     @TempDir
     Path dir;
 
+    private Path repository;
     private URL resource;
     private byte[] library;
 
     @BeforeEach
     void nativeJar() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        repository = Files.createDirectories(dir.resolve("repository"));
+        Files.setPosixFilePermissions(repository, PosixFilePermissions.fromString("rwx------"));
         library = new byte[256 * 1024];
         Arrays.fill(library, (byte) 7);
         Path jar = dir.resolve("linux-demo-1.2.3.jar");
@@ -40,67 +50,118 @@ class NativeLibraryCacheTest {
         resource = new URL("jar:" + jar.toUri() + "!/libhelm.so");
     }
 
-    private boolean posix() {
-        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
-    void unpacksOnceAndReusesTheCopyInLaterBuilds() throws Exception {
-        Path cache = dir.resolve("cache");
-        Path first = NativeLibraryCache.provide(cache, resource);
+    void unpacksOnceIntoPrivateDirectoriesAndReusesTheCopy() throws Exception {
+        Path first = NativeLibraryCache.provide(repository, resource);
+
         assertThat(first).hasBinaryContent(library);
-        assertThat(first.getParent().getFileName().toString()).startsWith("linux-demo-1.2.3-");
-        if (posix()) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.getParent())))
-                    .isEqualTo("rwx------");
+        assertThat(repository.relativize(first).toString())
+                .startsWith(".cache/statefulset-maven-plugin/helm-natives/linux-demo-1.2.3-")
+                .endsWith("/libhelm.so");
+        assertThat(mode(first)).isEqualTo("rw-------");
+        for (Path d = first.getParent(); !d.equals(repository); d = d.getParent()) {
+            assertThat(mode(d)).as(d.toString()).isEqualTo("rwx------");
         }
         Object identity = Files.readAttributes(first, "basic:fileKey").get("fileKey");
         var modified = Files.getLastModifiedTime(first);
 
-        Path second = NativeLibraryCache.provide(cache, resource);
+        Path second = NativeLibraryCache.provide(repository, resource);
 
         assertThat(second).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(second)).isEqualTo(modified);
-        if (identity != null) {
-            assertThat(Files.readAttributes(second, "basic:fileKey").get("fileKey"))
-                    .isEqualTo(identity);
-        }
-        try (var files = Files.list(first.getParent())) {
+        assertThat(Files.readAttributes(second, "basic:fileKey").get("fileKey")).isEqualTo(identity);
+        try (Stream<Path> files = Files.list(first.getParent())) {
             assertThat(files).containsExactly(first);
         }
     }
 
     @Test
     void aTruncatedCopyIsUnpackedAgain() throws Exception {
-        Path cached = NativeLibraryCache.provide(dir.resolve("cache"), resource);
+        Path cached = NativeLibraryCache.provide(repository, resource);
         Files.write(cached, Arrays.copyOf(library, 1000));
 
-        assertThat(NativeLibraryCache.provide(dir.resolve("cache"), resource)).hasBinaryContent(library);
+        assertThat(NativeLibraryCache.provide(repository, resource)).hasBinaryContent(library);
+    }
+
+    @Test
+    void aCopyOthersMayWriteIsReplacedByAPrivateOne() throws Exception {
+        Path cached = NativeLibraryCache.provide(repository, resource);
+        Files.setPosixFilePermissions(cached, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        Path again = NativeLibraryCache.provide(repository, resource);
+
+        assertThat(mode(again)).isEqualTo("rw-------");
+        assertThat(again).hasBinaryContent(library);
     }
 
     @Test
     void aLinkPlantedInPlaceOfTheCopyIsReplacedByTheLibrary() throws Exception {
-        Path cached = NativeLibraryCache.provide(dir.resolve("cache"), resource);
+        Path cached = NativeLibraryCache.provide(repository, resource);
         Path planted = Files.write(dir.resolve("planted.so"), new byte[library.length]);
         Files.delete(cached);
         Files.createSymbolicLink(cached, planted);
 
-        Path again = NativeLibraryCache.provide(dir.resolve("cache"), resource);
+        Path again = NativeLibraryCache.provide(repository, resource);
 
-        assertThat(Files.isSymbolicLink(again)).isFalse();
         assertThat(Files.isRegularFile(again, LinkOption.NOFOLLOW_LINKS)).isTrue();
         assertThat(again).hasBinaryContent(library);
         assertThat(planted).hasBinaryContent(new byte[library.length]);
     }
 
     @Test
-    void aCacheOthersMayWriteIsNotUsed() throws Exception {
-        assumeTrue(posix(), "POSIX permissions");
-        Path cached = NativeLibraryCache.provide(dir.resolve("cache"), resource);
-        Files.setPosixFilePermissions(cached.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+    void aDirectoryOthersMayWriteIsNotUsed() throws Exception {
+        Path cached = NativeLibraryCache.provide(repository, resource);
+        Files.setPosixFilePermissions(cached.getParent().getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertThatThrownBy(() -> NativeLibraryCache.provide(dir.resolve("cache"), resource))
+        assertThatThrownBy(() -> NativeLibraryCache.provide(repository, resource))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("may be written by others");
+                .hasMessageContaining("helm-natives is not")
+                .hasMessageContaining("rwxrwxrwx");
+    }
+
+    @Test
+    void aRepositoryOthersMayWriteIsNotUsed() throws Exception {
+        Files.setPosixFilePermissions(repository, PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertThatThrownBy(() -> NativeLibraryCache.provide(repository, resource))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("rwxrwxr-x");
+        assertThat(repository.resolve(".cache")).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryOfAnotherUserIsNotUsed() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a directory away");
+        Path cached = NativeLibraryCache.provide(repository, resource);
+        UserPrincipal nobody =
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(cached.getParent(), nobody);
+
+        assertThatThrownBy(() -> NativeLibraryCache.provide(repository, resource))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("nobody");
+    }
+
+    /** With the real helm-java native: a cache that cannot be used gives the build a copy of its own. */
+    @Test
+    void anUnusableCacheGivesTheBuildAPrivateCopy() throws Exception {
+        NativeLibrary helm = HelmNatives.find(getClass().getClassLoader());
+        Files.setPosixFilePermissions(repository, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+
+        NativeLibraryCache.Unpacked unpacked = NativeLibraryCache.unpack(helm, repository, temporary);
+
+        assertThat(unpacked.shared()).isFalse();
+        assertThat(unpacked.library()).startsWith(temporary).isRegularFile();
+        assertThat(mode(unpacked.library().getParent())).isEqualTo("rwx------");
+        assertThat(Files.size(unpacked.library())).isGreaterThan(1024 * 1024);
+
+        Files.setPosixFilePermissions(repository, PosixFilePermissions.fromString("rwx------"));
+        NativeLibraryCache.Unpacked shared = NativeLibraryCache.unpack(helm, repository, temporary);
+        assertThat(shared.shared()).isTrue();
+        assertThat(shared.library()).startsWith(repository).hasSameBinaryContentAs(unpacked.library());
     }
 }

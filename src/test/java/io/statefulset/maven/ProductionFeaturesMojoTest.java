@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -102,13 +103,27 @@ class ProductionFeaturesMojoTest {
         mojo.execute();
         assertThat(log.text()).contains("INFO Generated chart ledger 1.0.0-SNAPSHOT in ");
         String upToDate = "INFO Chart ledger 1.0.0-SNAPSHOT is up to date in ";
+        List<String> warnings =
+                log.lines.stream().filter(l -> l.startsWith("WARN ")).toList();
+        assertThat(warnings).isNotEmpty();
 
+        log.lines.clear();
         Set<Long> before = WorkerProcesses.now();
         mojo.execute();
         assertThat(WorkerProcesses.startedSince(before))
                 .as("Helm workers started")
                 .isEmpty();
         assertThat(log.lines.get(log.lines.size() - 1)).startsWith(upToDate);
+        assertThat(log.lines.subList(0, log.lines.size() - 1))
+                .as("the configuration's warnings, repeated")
+                .isEqualTo(warnings);
+
+        // A chart directory edited by hand is not what the last run wrote: it is written again.
+        Path chart = buildDirectory.resolve("helm/ledger");
+        Files.writeString(chart.resolve("values.yaml"), "# edited\n", StandardOpenOption.APPEND);
+        mojo.execute();
+        assertThat(log.lines.get(log.lines.size() - 1)).startsWith("INFO Generated chart ledger");
+        assertThat(chart.resolve("values.yaml")).content().doesNotContain("# edited");
 
         Path file;
         try (Stream<Path> files = Files.list(config)) {

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,11 +29,27 @@ class PushCancelIT {
 
     /**
      * The pool is closed by a shutdown hook that runs after Maven has closed the plugin's class
-     * loader: whatever it needs must already be loaded, or the 100 MB native copy stays in the
-     * temporary directory after every build.
+     * loader: whatever it needs must already be loaded, or the worker homes and the build's own
+     * 100 MB copy of the native library stay in the temporary directory after every build. The
+     * native cache of the local repository is made unusable (writable by others) for this build,
+     * so that it copies the library into the temporary directory, as it does where no cache can
+     * be used.
      */
     @Test
     void aBuildThatEndsLeavesNoWorkerHomeAndNoNativeCopy(@TempDir Path dir) throws Exception {
+        assumeTrue(!System.getProperty("os.name", "").toLowerCase().contains("win"), "POSIX permissions");
+        Path cache = Files.createDirectories(
+                Path.of(System.getProperty("it.local.repo"), ".cache/statefulset-maven-plugin/helm-natives"));
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(cache);
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            buildAndCheckTheTemporaryDirectory(dir);
+        } finally {
+            Files.setPosixFilePermissions(cache, mode);
+        }
+    }
+
+    private void buildAndCheckTheTemporaryDirectory(Path dir) throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(project.resolve("pom.xml"), pom(System.getProperty("plugin.version")));
         Path settings = Files.writeString(
@@ -45,9 +67,23 @@ class PushCancelIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("build.log").toFile());
         builder.environment().put("MAVEN_OPTS", "-Djava.io.tmpdir=" + jvmTmp);
+        // Seen while the build runs: the copy is really made there, so its absence afterwards means something.
+        WatchService watcher = jvmTmp.getFileSystem().newWatchService();
+        jvmTmp.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
         Process maven = builder.start();
         try {
             assertThat(maven.waitFor(240, TimeUnit.SECONDS)).as("Maven ends").isTrue();
+            List<String> created = new java.util.ArrayList<>();
+            for (WatchKey key = watcher.poll(); key != null; key = watcher.poll()) {
+                key.pollEvents().forEach(e -> created.add(e.context().toString()));
+            }
+            if (System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+                // inotify sees a directory that lives shorter than a polling watcher's interval.
+                assertThat(created)
+                        .as("what the build created in its temporary directory")
+                        .anyMatch(name -> name.startsWith("statefulset-helm-native-"))
+                        .anyMatch(name -> name.startsWith("statefulset-helm-") && !name.contains("native"));
+            }
             String log = Files.readString(dir.resolve("build.log"));
             assertThat(maven.exitValue())
                     .as("build log:\n%s", tail(dir.resolve("build.log")))
@@ -61,6 +97,7 @@ class PushCancelIT {
                         .isEmpty();
             }
         } finally {
+            watcher.close();
             maven.descendants().forEach(ProcessHandle::destroyForcibly);
             maven.destroyForcibly();
         }
