@@ -59,8 +59,9 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
     }
 
     /**
-     * The plugin's version and its jar's size and time: an up-to-date record written by another
-     * build of the plugin does not count, nor does any when the plugin runs from a directory. (Not a hash of the
+     * The plugin's version and its jar's size and time (or, run from a directory of classes, their
+     * number, total size and newest time): an up-to-date record written by another build of the
+     * plugin does not count. (Not a hash of the
      * jar: in a fresh JVM hashing half a megabyte costs more than the rest of an unchanged run.)
      */
     protected String pluginIdentity() {
@@ -70,9 +71,27 @@ public abstract class AbstractStatefulSetMojo extends AbstractMojo {
         File jar = plugin.getPluginArtifact() == null
                 ? null
                 : plugin.getPluginArtifact().getFile();
-        if (jar == null || !jar.isFile()) {
-            // Classes from a directory (an IDE's workspace build) change without a trace: never reuse.
-            return plugin.getVersion() + "@unversioned-" + System.nanoTime();
+        if (jar != null && jar.isDirectory()) {
+            // Classes from a directory (an IDE's workspace build, the plugin's own tests).
+            try (Stream<Path> files = Files.walk(jar.toPath())) {
+                long[] summary = {0, 0, 0};
+                files.map(Path::toFile).filter(File::isFile).forEach(f -> {
+                    summary[0]++;
+                    summary[1] += f.length();
+                    summary[2] = Math.max(summary[2], f.lastModified());
+                });
+                return plugin.getVersion() + "@dir:" + summary[0] + ":" + summary[1] + ":" + summary[2];
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return plugin.getVersion() + "@unreadable-" + System.nanoTime();
+            }
+        }
+        if (jar == null) {
+            // Run without an artifact (the plugin test harness): the version is all there is.
+            return plugin.getVersion();
+        }
+        if (!jar.isFile()) {
+            // Nothing to tell one build of the plugin from another: never reuse a record.
+            return plugin.getVersion() + "@unknown-" + System.nanoTime();
         }
         return plugin.getVersion() + "@" + jar.length() + "@" + jar.lastModified();
     }
