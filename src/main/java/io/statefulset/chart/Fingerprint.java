@@ -1,6 +1,7 @@
 package io.statefulset.chart;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,11 +89,15 @@ public final class Fingerprint {
         digest.update(bytes);
     }
 
-    /** The SHA-256 of a file, as sha256sum prints it. */
+    /** The SHA-256 of a file, as sha256sum prints it; read in pieces, so any size costs the same memory. */
     public static String sha256(Path file) throws IOException {
-        try {
+        try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                md.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

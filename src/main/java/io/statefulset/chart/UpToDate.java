@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class UpToDate {
     private static final String INPUTS = "inputs ";
+    /** A record holds a few hashes and the warnings of one run. */
+    private static final long MAX_RECORD_BYTES = 1024 * 1024;
 
     private final Path file;
 
@@ -38,7 +40,15 @@ public final class UpToDate {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            // Written by an earlier run; one that is too large or damaged is simply not current.
+            lines = new String(BoundedRead.file(file, MAX_RECORD_BYTES, "it is rewritten"), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (RefusedInputException e) {
+            return Optional.empty();
+        }
         if (lines.isEmpty() || !lines.get(0).equals(INPUTS + inputs)) {
             return Optional.empty();
         }

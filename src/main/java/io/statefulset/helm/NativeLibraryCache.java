@@ -41,6 +41,9 @@ final class NativeLibraryCache {
 
     private static final List<String> CACHE = List.of(".cache", "statefulset-maven-plugin", "helm-natives");
 
+    /** Helm's native libraries are about 100 MB; a jar entry that inflates far beyond is damaged. */
+    static final long MAX_LIBRARY_BYTES = 512L * 1024 * 1024;
+
     /** A partial copy this old was left by a build that was killed while unpacking. */
     private static final Duration STALE_PART = Duration.ofMinutes(10);
 
@@ -70,7 +73,9 @@ final class NativeLibraryCache {
         try (InputStream in = resource.openStream()) {
             directory = Files.createTempDirectory(temporary, "statefulset-helm-native-");
             Path target = directory.resolve(name);
-            Files.copy(in, target);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                copyAtMost(in, out, MAX_LIBRARY_BYTES, name);
+            }
             return new Unpacked(target, false);
         } catch (IOException e) {
             HelmWorker.deleteTree(directory);
@@ -124,7 +129,7 @@ final class NativeLibraryCache {
             // Into the file createTempFile made (owner-only), not a new one with the umask's mode.
             try (InputStream in = jar.getInputStream();
                     OutputStream out = Files.newOutputStream(part)) {
-                in.transferTo(out);
+                copyAtMost(in, out, Math.min(entry.getSize(), MAX_LIBRARY_BYTES), entry.getName());
             }
             if (Files.size(part) != entry.getSize()) {
                 throw new IOException("unpacked " + Files.size(part) + " bytes of " + entry.getName()
@@ -143,6 +148,20 @@ final class NativeLibraryCache {
             return library;
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /** Copies {@code in} to {@code out}, stopping as soon as more than {@code limit} bytes arrived. */
+    static void copyAtMost(InputStream in, OutputStream out, long limit, String name) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            total += read;
+            if (total > limit) {
+                throw new IOException(name + " inflates to more than " + limit + " bytes; the jar is damaged."
+                        + " Delete it from the local repository so that Maven fetches it again.");
+            }
+            out.write(buffer, 0, read);
         }
     }
 

@@ -35,4 +35,21 @@ class UpToDateTest {
         record.forget();
         assertThat(record.isCurrent("inputs", Optional.of("output"))).isFalse();
     }
+
+    /** A record is the build's own file, but a damaged or swollen one is read as "not current", never as an error. */
+    @Test
+    void aDamagedOrOversizedRecordIsNotCurrent() throws Exception {
+        UpToDate record = new UpToDate(state, "generate", "demo");
+        record.remember("abc", List.of("line"));
+        Path file = state.resolve("up-to-date/generate-demo.sha256");
+
+        java.nio.file.Files.write(file, new byte[] {'i', 'n', (byte) 0xff, '\n'});
+        assertThat(record.recorded("abc")).isEmpty();
+
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            out.write("inputs abc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[2 * 1024 * 1024]);
+        }
+        assertThat(record.recorded("abc")).isEmpty();
+    }
 }

@@ -164,4 +164,32 @@ class NativeLibraryCacheTest {
         assertThat(shared.shared()).isTrue();
         assertThat(shared.library()).startsWith(repository).hasSameBinaryContentAs(unpacked.library());
     }
+
+    @Test
+    void aCopyStopsAsSoonAsItPassesItsLimit() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        NativeLibraryCache.copyAtMost(new java.io.ByteArrayInputStream(new byte[10]), out, 10, "lib.so");
+        assertThat(out.size()).isEqualTo(10);
+
+        var endless = new java.io.InputStream() {
+            long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                served += len;
+                return len;
+            }
+        };
+        assertThatThrownBy(() ->
+                        NativeLibraryCache.copyAtMost(endless, OutputStream.nullOutputStream(), 1_000_000, "lib.so"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("lib.so inflates to more than 1000000 bytes");
+        assertThat(endless.served).isLessThan(1_000_000 + 64 * 1024 + 1);
+    }
 }

@@ -1,5 +1,7 @@
 package io.statefulset.maven;
 
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.project.MavenProject;
 
 /** The project the harness tests of validate, package, template and push build in. */
@@ -34,6 +37,18 @@ final class GoalHarness {
                 null,
                 new DefaultArtifactHandler("jar")));
         return project;
+    }
+
+    /**
+     * Points the goal's {@code outputDirectory} at {@code <build>/helm}, where {@link #chart} writes,
+     * and gives it a log that keeps what it says.
+     */
+    static RecordingLog into(AbstractMojo mojo, Path buildDirectory) throws Exception {
+        setVariableValueToObject(
+                mojo, "outputDirectory", buildDirectory.resolve("helm").toFile());
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        return log;
     }
 
     /**

@@ -42,10 +42,7 @@ class PackageMojoTest {
     }
 
     private RecordingLog into(PackageMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", helm().toFile());
-        RecordingLog log = new RecordingLog();
-        mojo.setLog(log);
-        return log;
+        return GoalHarness.into(mojo, buildDirectory);
     }
 
     private Path helm() {

@@ -37,10 +37,7 @@ class PushMojoTest {
     }
 
     private RecordingLog into(PushMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", helm().toFile());
-        RecordingLog log = new RecordingLog();
-        mojo.setLog(log);
-        return log;
+        return GoalHarness.into(mojo, buildDirectory);
     }
 
     private Path helm() {

@@ -1,6 +1,5 @@
 package io.statefulset.maven;
 
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,10 +30,7 @@ class TemplateMojoTest {
     }
 
     private RecordingLog into(TemplateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", helm().toFile());
-        RecordingLog log = new RecordingLog();
-        mojo.setLog(log);
-        return log;
+        return GoalHarness.into(mojo, buildDirectory);
     }
 
     private Path helm() {

@@ -33,12 +33,8 @@ class ValidateMojoTest {
     }
 
     private RecordingLog into(ValidateMojo mojo) throws Exception {
-        setVariableValueToObject(
-                mojo, "outputDirectory", buildDirectory.resolve("helm").toFile());
         setVariableValueToObject(mojo, "reportsDirectory", reports().toFile());
-        RecordingLog log = new RecordingLog();
-        mojo.setLog(log);
-        return log;
+        return GoalHarness.into(mojo, buildDirectory);
     }
 
     private Path reports() {
