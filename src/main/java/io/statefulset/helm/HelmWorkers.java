@@ -57,7 +57,6 @@ public final class HelmWorkers implements AutoCloseable {
     private Path nativeDirectory;
     private Path nativeLibrary;
     private boolean closed;
-
     private final Thread shutdownHook = new Thread(this::close, "helm-workers-shutdown");
 
     /** Workers that inherit the build's environment, with their homes in the temporary directory. */

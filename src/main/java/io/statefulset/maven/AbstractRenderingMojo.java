@@ -23,8 +23,8 @@ public abstract class AbstractRenderingMojo extends AbstractStatefulSetMojo {
      * The runner for this goal; a platform Helm has no native library for fails here, before any
      * work.
      */
-    protected HelmRunner helm() throws MojoFailureException, MojoExecutionException {
-        checkParameters();
+    protected HelmRunner helm() throws MojoExecutionException {
+        // renderTimeout was checked by checkParameters() before the goal began.
         return BuildHelm.runner(session, renderTimeout);
     }
 
